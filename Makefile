@@ -1,0 +1,64 @@
+# edna.kz — `make help` lists the targets.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help install install-test messages migrate demo superuser run test test-browser lint check ci clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+# Reinstall only when pyproject.toml changed (the stamp is newer otherwise).
+$(VENV)/.installed-run: pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -e ".[test]"
+	@touch $@ $(VENV)/.installed-run
+
+install: $(VENV)/.installed-run ## Create .venv and install the site
+
+install-test: $(VENV)/.installed-test ## Install the site and what the tests need
+
+messages: $(VENV)/.installed-run ## Compile the kk/ru/en gettext catalogs (.po -> .mo)
+	@$(PY) -m cms.catalogs compile
+
+migrate: messages ## Apply migrations to the database (SQLite db.sqlite3 unless DATABASE_URL is set)
+	$(PY) manage.py migrate --noinput
+
+demo: migrate ## Load the demo content (idempotent)
+	$(PY) manage.py load_demo
+
+superuser: ## Create a superuser from DJANGO_SUPERUSER_* when they are set
+	@if [ -n "$$DJANGO_SUPERUSER_USERNAME" ] && [ -n "$$DJANGO_SUPERUSER_PASSWORD" ]; then \
+		$(PY) manage.py ensure_superuser; \
+	else \
+		echo "No superuser created. Set DJANGO_SUPERUSER_USERNAME, DJANGO_SUPERUSER_PASSWORD and DJANGO_SUPERUSER_EMAIL," ; \
+		echo "or run: $(PY) manage.py createsuperuser" ; \
+	fi
+
+run: demo superuser ## Install, migrate, load demo content and serve http://127.0.0.1:$(PORT)/
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: install-test messages ## Run every test (browser tests too when /usr/bin/chromium exists)
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install-test ## ruff lint and format check
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+check: install-test messages ## Django system checks and missing-migration check
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m cms.catalogs check
+
+clean: ## Remove the virtualenv, compiled catalogs and caches
+	rm -rf $(VENV) .pytest_cache
+	find locale -name '*.mo' -delete

@@ -1,0 +1,212 @@
+"""The privacy policy as structured content.
+
+The client's policy (Law of the Republic of Kazakhstan No. 94-V "On personal data and their protection")
+is kept as data rather than one blob of rich text: definitions, principles, subject categories, the
+processing purposes of table No. 1, transfer countries and rights are orderable child rows of the page
+(django-modelcluster ParentalKey + InlinePanel), translated row by row with wagtail-localize.
+`policy.document.build_policy_document` turns a page into the numbered document visitors read.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField
+
+
+class PrivacyPolicyPage(Page):
+    """The policy at /<lang>/privacy/; Kazakh is the source, Russian and English are translations."""
+
+    intro = models.TextField(_("introduction"))
+    definitions_heading = models.CharField(_("definitions heading"), max_length=255)
+    principles_heading = models.CharField(_("principles heading"), max_length=255)
+    subject_categories_intro = models.TextField(
+        _("subject categories clause"), help_text=_("The clause that introduces the list of subject categories.")
+    )
+    purposes_heading = models.CharField(_("purposes heading"), max_length=255)
+    purposes_intro = models.TextField(_("purposes clause"), help_text=_("The clause that introduces table No. 1."))
+    withdrawal_clause = models.TextField(
+        _("withdrawal of consent clause"), help_text=_("The company's postal address is added after it.")
+    )
+    third_party_clause = models.TextField(_("third-party transfer clause"))
+    cross_border_clause = models.TextField(_("cross-border transfer clause"))
+    transfer_countries_intro = models.TextField(
+        _("transfer countries clause"), help_text=_("The clause that introduces the list of countries.")
+    )
+    rights_heading = models.CharField(_("rights heading"), max_length=255)
+    rights_intro = models.TextField(_("rights introduction"))
+    cookies_text = models.TextField(_("cookies"))
+    management_heading = models.CharField(_("data management heading"), max_length=255)
+    management_text = models.TextField(_("data management"))
+    marketing_opt_out_text = models.TextField(
+        _("marketing opt-out"), help_text=_("The company's contact e-mail is added after it.")
+    )
+    changes_text = models.TextField(_("changes to the policy"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("definitions_heading"), InlinePanel("definitions", label=_("Definition"))],
+            heading=_("1. Definitions"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("principles_heading"),
+                InlinePanel("principles", label=_("Principle")),
+                FieldPanel("subject_categories_intro"),
+                InlinePanel("subject_categories", label=_("Subject category")),
+            ],
+            heading=_("2. Principles and subjects"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("purposes_heading"),
+                FieldPanel("purposes_intro"),
+                InlinePanel("purposes", label=_("Processing purpose"), min_num=1),
+                FieldPanel("withdrawal_clause"),
+                FieldPanel("third_party_clause"),
+                FieldPanel("cross_border_clause"),
+                FieldPanel("transfer_countries_intro"),
+                InlinePanel("transfer_countries", label=_("Country")),
+            ],
+            heading=_("3. Purposes and transfers"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("rights_heading"),
+                FieldPanel("rights_intro"),
+                InlinePanel("rights", label=_("Right")),
+                FieldPanel("cookies_text"),
+            ],
+            heading=_("4. Rights and cookies"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("management_heading"),
+                FieldPanel("management_text"),
+                FieldPanel("marketing_opt_out_text"),
+                FieldPanel("changes_text"),
+            ],
+            heading=_("5. Management of data"),
+        ),
+    ]
+
+    override_translatable_fields = [SynchronizedField("slug")]
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("privacy policy page")
+
+    def get_context(self, request, *args, **kwargs):
+        from policy.document import build_policy_document
+
+        context = super().get_context(request, *args, **kwargs)
+        context["document"] = build_policy_document(self, request=request)
+        return context
+
+
+class PolicyRow(TranslatableMixin, Orderable):
+    """A row of one of the policy's lists; translated with its page, kept in the editor's order."""
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["sort_order"]
+
+
+class PolicyDefinition(PolicyRow):
+    page = ParentalKey(PrivacyPolicyPage, on_delete=models.CASCADE, related_name="definitions")
+    term = models.CharField(_("term"), max_length=255)
+    meaning = models.TextField(_("meaning"))
+
+    panels = [FieldPanel("term"), FieldPanel("meaning")]
+
+    class Meta(PolicyRow.Meta):
+        verbose_name = _("definition")
+
+
+class PolicyPrinciple(PolicyRow):
+    """A numbered clause of section 2 (2.1, 2.2 …); numbers follow the order."""
+
+    page = ParentalKey(PrivacyPolicyPage, on_delete=models.CASCADE, related_name="principles")
+    text = models.TextField(_("text"))
+
+    panels = [FieldPanel("text")]
+
+    class Meta(PolicyRow.Meta):
+        verbose_name = _("principle")
+
+
+class SubjectCategory(PolicyRow):
+    """A category of data subjects (vacancy candidates, counterparty representatives, other visitors)."""
+
+    page = ParentalKey(PrivacyPolicyPage, on_delete=models.CASCADE, related_name="subject_categories")
+    name = models.CharField(_("name"), max_length=255)
+
+    panels = [FieldPanel("name")]
+
+    class Meta(PolicyRow.Meta):
+        verbose_name = _("subject category")
+
+
+class ProcessingPurpose(PolicyRow):
+    """A row of table No. 1: why data is processed, whose, which data, how, and for how long.
+
+    Consent statements on the forms are generated from these rows, so their wording is what a visitor
+    agrees to.
+    """
+
+    page = ParentalKey(PrivacyPolicyPage, on_delete=models.CASCADE, related_name="purposes")
+    subject_category = models.CharField(
+        _("subject category"), max_length=255, help_text=_("Whose data: the group the row belongs to.")
+    )
+    purpose = models.TextField(_("purpose of processing"))
+    personal_data = models.TextField(_("list of personal data"), help_text=_("One item per line."))
+    processing_methods = models.TextField(_("processing methods"))
+    retention_term = models.TextField(_("retention term"), blank=True)
+    withdrawal_method = models.TextField(_("how consent is withdrawn"))
+
+    panels = [
+        FieldPanel("subject_category"),
+        FieldPanel("purpose"),
+        FieldPanel("personal_data"),
+        FieldPanel("processing_methods"),
+        FieldPanel("retention_term"),
+        FieldPanel("withdrawal_method"),
+    ]
+
+    class Meta(PolicyRow.Meta):
+        verbose_name = _("processing purpose")
+
+    def __str__(self):
+        return self.purpose
+
+    @property
+    def personal_data_items(self):
+        return [line.strip() for line in self.personal_data.splitlines() if line.strip()]
+
+
+class TransferCountry(PolicyRow):
+    """A country personal data may be transferred to (clause 3.5)."""
+
+    page = ParentalKey(PrivacyPolicyPage, on_delete=models.CASCADE, related_name="transfer_countries")
+    name = models.CharField(_("country"), max_length=255)
+    iso_code = models.CharField(_("ISO 3166-1 code"), max_length=2, help_text=_("Two letters, e.g. DE."))
+
+    panels = [FieldPanel("name"), FieldPanel("iso_code")]
+    override_translatable_fields = [SynchronizedField("iso_code")]
+
+    class Meta(PolicyRow.Meta):
+        verbose_name = _("transfer country")
+
+
+class VisitorRight(PolicyRow):
+    page = ParentalKey(PrivacyPolicyPage, on_delete=models.CASCADE, related_name="rights")
+    text = models.TextField(_("right"))
+
+    panels = [FieldPanel("text")]
+
+    class Meta(PolicyRow.Meta):
+        verbose_name = _("visitor right")
