@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-test messages migrate demo superuser run test test-browser lint check ci clean
+.PHONY: help install install-test makemessages messages migrate demo superuser run test test-browser lint check ci clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -29,6 +29,9 @@ install-test: $(VENV)/.installed-test ## Install the site and what the tests nee
 
 messages: $(VENV)/.installed-run ## Compile the kk/ru/en gettext catalogs (.po -> .mo)
 	@$(PY) -m cms.catalogs compile
+
+makemessages: install-test ## Extract UI strings into locale/{kk,ru,en}/LC_MESSAGES/django.po
+	$(PY) manage.py makemessages -l kk -l ru -l en --no-obsolete --ignore=.venv --ignore=tests --ignore=bench --ignore=static
 
 migrate: messages ## Apply migrations to the database (SQLite db.sqlite3 unless DATABASE_URL is set)
 	$(PY) manage.py migrate --noinput

@@ -1,7 +1,7 @@
 """Compile and check the gettext catalogs in locale/ with polib (no GNU gettext needed).
 
-    python -m cms.catalogs compile   # writes every locale/*/LC_MESSAGES/django.mo
-    python -m cms.catalogs check     # fails on untranslated or fuzzy entries in kk, ru or en
+python -m cms.catalogs compile   # writes every locale/*/LC_MESSAGES/django.mo
+python -m cms.catalogs check     # fails on untranslated or fuzzy entries in kk, ru or en
 """
 
 import sys

@@ -49,7 +49,9 @@ def _ensure_site_and_home(locale, log):
     home = HomePage.objects.filter(locale=locale).first()
     if home is None:
         home = Page.get_first_root_node().add_child(
-            instance=HomePage(title=HOME["title"][SOURCE_LANGUAGE], slug="home", intro=HOME["intro"][SOURCE_LANGUAGE])
+            instance=HomePage(
+                title=HOME["title"][SOURCE_LANGUAGE], slug="home", intro=HOME["intro"][SOURCE_LANGUAGE]
+            )
         )
         home.save_revision().publish()
         log("Created the Kazakh home page.")

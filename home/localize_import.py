@@ -47,7 +47,9 @@ def translate_page(page, locale, strings, publish=True, user=None):
         try:
             text = by_html[segment.string.data]
         except KeyError:
-            raise MissingDemoTranslation(f"No {locale.language_code} text for {segment.string.data!r}") from None
+            raise MissingDemoTranslation(
+                f"No {locale.language_code} text for {segment.string.data!r}"
+            ) from None
         StringTranslation.objects.update_or_create(
             translation_of=segment.string,
             locale=locale,

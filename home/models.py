@@ -44,7 +44,9 @@ class CompanyDetails(BaseSiteSetting):
     postal_address_kk = models.TextField(_("postal address (Kazakh)"))
     postal_address_ru = models.TextField(_("postal address (Russian)"))
     postal_address_en = models.TextField(_("postal address (English)"))
-    email = models.EmailField(_("contact e-mail"), help_text=_("Where visitors send requests about their data."))
+    email = models.EmailField(
+        _("contact e-mail"), help_text=_("Where visitors send requests about their data.")
+    )
 
     panels = [
         MultiFieldPanel(
@@ -53,7 +55,11 @@ class CompanyDetails(BaseSiteSetting):
         ),
         FieldPanel("bin"),
         MultiFieldPanel(
-            [FieldPanel("postal_address_kk"), FieldPanel("postal_address_ru"), FieldPanel("postal_address_en")],
+            [
+                FieldPanel("postal_address_kk"),
+                FieldPanel("postal_address_ru"),
+                FieldPanel("postal_address_en"),
+            ],
             heading=_("Postal address"),
         ),
         FieldPanel("email"),

@@ -34,7 +34,10 @@ PAGE_TEXT_FIELDS = [
 
 def _rows(model, key, language, **extra):
     return [
-        model(**{name: value[language] if isinstance(value, dict) else value for name, value in row.items()}, **extra)
+        model(
+            **{name: value[language] if isinstance(value, dict) else value for name, value in row.items()},
+            **extra,
+        )
         for row in POLICY[key]
     ]
 

@@ -74,12 +74,16 @@ class PolicyDocument:
 
     @property
     def purposes(self):
-        return tuple(purpose for section in self.sections for clause in section.clauses for purpose in clause.purposes)
+        return tuple(
+            purpose for section in self.sections for clause in section.clauses for purpose in clause.purposes
+        )
 
     @property
     def clause_numbers(self):
         numbers = {str(section.number) for section in self.sections}
-        numbers.update(clause.number for section in self.sections for clause in section.clauses if clause.number)
+        numbers.update(
+            clause.number for section in self.sections for clause in section.clauses if clause.number
+        )
         return numbers
 
     def as_text(self):
@@ -169,7 +173,9 @@ def build_policy_document(page, request=None, controller=None):
         )
         for index, row in enumerate(page.purposes.all(), start=1)
     )
-    principles = [Clause(number=f"2.{i}", text=row.text) for i, row in enumerate(page.principles.all(), start=1)]
+    principles = [
+        Clause(number=f"2.{i}", text=row.text) for i, row in enumerate(page.principles.all(), start=1)
+    ]
     next_clause = len(principles) + 1
     principles.append(
         Clause(
@@ -209,7 +215,9 @@ def build_policy_document(page, request=None, controller=None):
                 number=4,
                 heading=page.rights_heading,
                 clauses=(
-                    Clause(number="", text=page.rights_intro, items=tuple(row.text for row in page.rights.all())),
+                    Clause(
+                        number="", text=page.rights_intro, items=tuple(row.text for row in page.rights.all())
+                    ),
                     Clause(number="", text=page.cookies_text),
                 ),
             ),

@@ -22,10 +22,13 @@ class PrivacyPolicyPage(Page):
     definitions_heading = models.CharField(_("definitions heading"), max_length=255)
     principles_heading = models.CharField(_("principles heading"), max_length=255)
     subject_categories_intro = models.TextField(
-        _("subject categories clause"), help_text=_("The clause that introduces the list of subject categories.")
+        _("subject categories clause"),
+        help_text=_("The clause that introduces the list of subject categories."),
     )
     purposes_heading = models.CharField(_("purposes heading"), max_length=255)
-    purposes_intro = models.TextField(_("purposes clause"), help_text=_("The clause that introduces table No. 1."))
+    purposes_intro = models.TextField(
+        _("purposes clause"), help_text=_("The clause that introduces table No. 1.")
+    )
     withdrawal_clause = models.TextField(
         _("withdrawal of consent clause"), help_text=_("The company's postal address is added after it.")
     )

@@ -1,0 +1,64 @@
+"""Shared fixtures.
+
+The demo content (kk home page and policy, ru/en translations made through wagtail-localize) is loaded
+once per test session, right after the test database is migrated; each test runs in a transaction that
+is rolled back, so tests see the demo site and never each other's changes.
+"""
+
+import json
+import os
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connections
+from wagtail.models import Locale
+
+from policy.models import PrivacyPolicyPage
+
+DEMO_SNAPSHOTS = {}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+        for alias in connections:
+            DEMO_SNAPSHOTS[alias] = _snapshot(connections[alias])
+
+
+def _snapshot(connection):
+    """The database as JSON, content types and permissions first: restoring other rows can create
+    content types on the fly (signal handlers call get_for_model), which must find the snapshot's."""
+    rows = json.loads(connection.creation.serialize_db_to_string())
+    rows.sort(key=lambda row: row["model"] not in ("contenttypes.contenttype", "auth.permission"))
+    return json.dumps(rows)
+
+
+@pytest.fixture
+def demo_db(transactional_db):
+    """For transactional tests (live server, threads): the demo database, restored if a previous
+    transactional test flushed it."""
+    from django.contrib.auth.models import Permission
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page
+
+    if not Page.objects.exists():
+        # The flush re-created content types and permissions with new ids: take the snapshot's.
+        Permission.objects.all().delete()
+        ContentType.objects.all().delete()
+        ContentType.objects.clear_cache()
+        for alias, snapshot in DEMO_SNAPSHOTS.items():
+            connections[alias].creation.deserialize_db_from_string(snapshot)
+        cache.clear()
+
+
+@pytest.fixture
+def locales(db):
+    return {locale.language_code: locale for locale in Locale.objects.all()}
+
+
+@pytest.fixture
+def policy_pages(db):
+    """The demo policy page in each language, keyed by language code."""
+    return {page.locale.language_code: page for page in PrivacyPolicyPage.objects.select_related("locale")}
