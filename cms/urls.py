@@ -5,10 +5,12 @@
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+
+from policy.views import version_json_at_path
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -23,6 +25,11 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    re_path(
+        r"^(?P<page_path>(?:[\w\-]+/)+)versions/(?P<number>[0-9]{1,6})\.json$",
+        version_json_at_path,
+        name="policy_version_json",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

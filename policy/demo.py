@@ -29,6 +29,7 @@ PAGE_TEXT_FIELDS = [
     "management_text",
     "marketing_opt_out_text",
     "changes_text",
+    "version_summary",
 ]
 
 

@@ -527,4 +527,9 @@ POLICY = {
         "ru": "edna вправе вносить изменения или дополнения в настоящую Политику при необходимости, а также в случае внесения соответствующих изменений в действующее законодательство Республики Казахстан. Посетитель Сайта всегда может ознакомиться с содержанием актуальных версий Политики на Сайте. Продолжая использовать Сайт, Посетитель подтверждает свое согласие с изменениями, внесенными в Политику.",
         "en": "edna may make amendments or additions to this Policy where necessary, as well as where relevant amendments are made to the applicable legislation of the Republic of Kazakhstan. The Site Visitor can always read the current versions of the Policy on the Site. By continuing to use the Site, the Visitor confirms their agreement to the changes made to the Policy.",
     },
+    "version_summary": {
+        "kk": "Саясаттың сайтта жарияланған алғашқы нұсқасы.",
+        "ru": "Первая версия Политики, опубликованная на сайте.",
+        "en": "The first version of the Policy published on the site.",
+    },
 }

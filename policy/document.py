@@ -25,6 +25,7 @@ class Purpose:
     """A row of table No. 1 as shown to visitors."""
 
     number: int
+    key: str
     subject_category: str
     purpose: str
     personal_data: tuple[str, ...]
@@ -164,6 +165,7 @@ def build_policy_document(page, request=None, controller=None):
     purposes = tuple(
         Purpose(
             number=index,
+            key=str(row.translation_key),
             subject_category=row.subject_category,
             purpose=row.purpose,
             personal_data=tuple(row.personal_data_items),

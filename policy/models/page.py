@@ -10,13 +10,22 @@ processing purposes of table No. 1, transfer countries and rights are orderable 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
+from policy.forms import PrivacyPolicyPageForm
 
-class PrivacyPolicyPage(Page):
-    """The policy at /<lang>/privacy/; Kazakh is the source, Russian and English are translations."""
+
+class PrivacyPolicyPage(RoutablePageMixin, Page):
+    """The policy at /<lang>/privacy/; Kazakh is the source, Russian and English are translations.
+
+    Publishing the Kazakh page with a changed text creates version N+1 (`policy.versioning`); publishing
+    a translation freezes that language's text of the version it translates. Visitors always read the
+    frozen text of the current version, never the live page: a version published with a future
+    effective date stays upcoming until then. Routes: versions/, versions/<n>/, compare/<a>/<b>/.
+    """
 
     intro = models.TextField(_("introduction"))
     definitions_heading = models.CharField(_("definitions heading"), max_length=255)
@@ -46,6 +55,26 @@ class PrivacyPolicyPage(Page):
         _("marketing opt-out"), help_text=_("The company's contact e-mail is added after it.")
     )
     changes_text = models.TextField(_("changes to the policy"))
+
+    # Describe the change being published; they become the new version's details.
+    version_summary = models.TextField(
+        _("what changed"),
+        blank=True,
+        help_text=_("A short summary for visitors of what this version changes. Translated like the text."),
+    )
+    version_is_material = models.BooleanField(
+        _("material change"),
+        default=False,
+        help_text=_(
+            "Tick when visitors must give their consent again; leave unticked for an editorial change."
+        ),
+    )
+    version_effective_from = models.DateTimeField(
+        _("effective from"),
+        null=True,
+        blank=True,
+        help_text=_("When the new version takes effect. Empty or in the past means at once."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -96,19 +125,62 @@ class PrivacyPolicyPage(Page):
         ),
     ]
 
-    override_translatable_fields = [SynchronizedField("slug")]
+    version_panels = [
+        FieldPanel("version_summary"),
+        FieldPanel("version_is_material"),
+        FieldPanel("version_effective_from"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(version_panels, heading=_("Version")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    base_form_class = PrivacyPolicyPageForm
+    override_translatable_fields = [
+        SynchronizedField("slug"),
+        SynchronizedField("version_is_material"),
+        SynchronizedField("version_effective_from"),
+    ]
     parent_page_types = ["home.HomePage"]
+    subpage_types = ["policy.PolicyUpdateIndexPage"]
     max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("privacy policy page")
 
-    def get_context(self, request, *args, **kwargs):
-        from policy.document import build_policy_document
+    @path("")
+    def current_version(self, request):
+        from policy import views
 
-        context = super().get_context(request, *args, **kwargs)
-        context["document"] = build_policy_document(self, request=request)
-        return context
+        return views.current_version(request, self)
+
+    @path("versions/")
+    def version_history(self, request):
+        from policy import views
+
+        return views.version_history(request, self)
+
+    @path("versions/<int:number>/")
+    def version_detail(self, request, number):
+        from policy import views
+
+        return views.version_detail(request, self, number)
+
+    @path("compare/<int:first>/<int:second>/")
+    def compare_versions(self, request, first, second):
+        from policy import views
+
+        return views.compare_versions(request, self, first, second)
+
+    def serve_preview(self, request, mode_name):
+        """Previews show the draft being edited, not the frozen current version."""
+        from policy import views
+
+        return views.live_document(request, self)
 
 
 class PolicyRow(TranslatableMixin, Orderable):

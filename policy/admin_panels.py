@@ -1,0 +1,67 @@
+"""The editors' dashboard panel: current and upcoming versions, and each language's translation lag."""
+
+from django.conf import settings
+from django.utils import timezone
+from wagtail.admin.ui.components import Component
+
+from policy import timeline
+from policy.models import PolicySnapshot, PolicyVersion, PrivacyPolicyPage
+from policy.versioning import SOURCE_LANGUAGE
+
+
+def language_status(policy_key, latest_version, pages_by_language):
+    """Per language: the newest version it has a snapshot of, and whether it is behind the source."""
+    newest = {}
+    for language, number in PolicySnapshot.objects.filter(version__policy_key=policy_key).values_list(
+        "language", "version__number"
+    ):
+        newest[language] = max(number, newest.get(language, 0))
+    rows = []
+    for code, name in settings.LANGUAGES:
+        page = pages_by_language.get(code)
+        has = newest.get(code)
+        rows.append(
+            {
+                "code": code,
+                "name": name,
+                "page": page,
+                "latest_number": has,
+                "up_to_date": bool(latest_version and has == latest_version.number),
+                "behind_by": (latest_version.number - has) if latest_version and has else None,
+                "unpublished_changes": bool(page and page.has_unpublished_changes),
+            }
+        )
+    return rows
+
+
+class PolicyVersionsPanel(Component):
+    name = "policy_versions"
+    template_name = "policy/admin/versions_panel.html"
+    order = 50
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context):
+        now = timezone.now()
+        source_pages = PrivacyPolicyPage.objects.filter(locale__language_code=SOURCE_LANGUAGE)
+        policies = []
+        for source in source_pages:
+            pages_by_language = {
+                page.locale.language_code: page
+                for page in source.get_translations(inclusive=True).select_related("locale").specific()
+            }
+            versions = list(PolicyVersion.objects.for_policy(source.translation_key).order_by("-number")[:10])
+            latest = versions[0] if versions else None
+            current = timeline.current(source.translation_key, now)
+            upcoming = timeline.upcoming(source.translation_key, now)
+            policies.append(
+                {
+                    "page": source,
+                    "current": next((v for v in versions if current and v.number == current.number), None),
+                    "upcoming": [v for v in versions if any(u.number == v.number for u in upcoming)],
+                    "languages": language_status(source.translation_key, latest, pages_by_language),
+                    "versions": versions,
+                }
+            )
+        return {"policies": policies, "request": self.request}

@@ -1,0 +1,38 @@
+"""Wagtail signals that turn publishing the policy into versions and snapshots."""
+
+from wagtail.signals import page_published
+
+from policy.models import PolicyVersion, PrivacyPolicyPage
+
+
+def record_policy_publication(sender, instance, revision=None, **kwargs):
+    from policy.versioning import is_source, record_source_publication, record_translation_publication
+
+    user = getattr(revision, "user", None)
+    if is_source(instance):
+        record_source_publication(instance, revision=revision, user=user)
+    else:
+        record_translation_publication(instance, revision=revision)
+
+
+def forget_cached_timeline(sender, instance, created=False, **kwargs):
+    from policy.timeline import forget_timeline
+
+    forget_timeline(instance.policy_key)
+
+
+def control_new_policy_page(sender, instance, created=False, raw=False, **kwargs):
+    if created and not raw:
+        from django.db import transaction
+
+        from policy.roles import put_policy_under_legal_control
+
+        transaction.on_commit(lambda: put_policy_under_legal_control(instance))
+
+
+def register_signal_handlers():
+    from django.db.models.signals import post_save
+
+    page_published.connect(record_policy_publication, sender=PrivacyPolicyPage)
+    post_save.connect(forget_cached_timeline, sender=PolicyVersion)
+    post_save.connect(control_new_policy_page, sender=PrivacyPolicyPage)

@@ -1,0 +1,93 @@
+"""When each version takes effect, and so what is current, upcoming or recently changed at a moment.
+
+"Current" is the latest version (by number) whose effective-from has passed; it is computed at request
+time from this small, cached list, so a scheduled version becomes current at its moment with no deploy,
+job or purge. The list is cached in the shared cache (Redis in production) and forgotten whenever a
+version is created.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+
+CACHE_KEY = "policy:timeline:v1"
+RECENT_CHANGE_WINDOW = timedelta(days=30)
+
+
+@dataclass(frozen=True)
+class VersionEntry:
+    id: int
+    policy_key: str
+    number: int
+    effective_from: datetime
+    is_material: bool
+
+    def is_effective(self, at):
+        return self.effective_from <= at
+
+
+def timeline():
+    """Every version of every policy, oldest first (cached)."""
+    entries = cache.get(CACHE_KEY)
+    if entries is None:
+        from policy.models import PolicyVersion
+
+        entries = [
+            VersionEntry(
+                row["id"], str(row["policy_key"]), row["number"], row["effective_from"], row["is_material"]
+            )
+            for row in PolicyVersion.objects.order_by("policy_key", "number").values(
+                "id", "policy_key", "number", "effective_from", "is_material"
+            )
+        ]
+        cache.set(CACHE_KEY, entries, timeout=None)
+    return entries
+
+
+def forget_timeline(policy_key=None):
+    transaction.on_commit(lambda: cache.delete(CACHE_KEY))
+
+
+def versions_of(policy_key):
+    key = str(policy_key)
+    return [entry for entry in timeline() if entry.policy_key == key]
+
+
+def current(policy_key, at=None):
+    at = at or timezone.now()
+    effective = [entry for entry in versions_of(policy_key) if entry.is_effective(at)]
+    return effective[-1] if effective else None
+
+
+def upcoming(policy_key, at=None):
+    """Versions published with an effective-from still ahead, soonest first."""
+    at = at or timezone.now()
+    later = [entry for entry in versions_of(policy_key) if not entry.is_effective(at)]
+    return sorted(later, key=lambda entry: entry.effective_from)
+
+
+def announced(policy_key, at=None):
+    """The version the site-wide banner announces: an upcoming one, else one that became current in the
+    last 30 days; None when there is nothing to announce."""
+    at = at or timezone.now()
+    soon = upcoming(policy_key, at)
+    if soon:
+        return soon[0]
+    now_current = current(policy_key, at)
+    if now_current and now_current.number > 1 and at - now_current.effective_from < RECENT_CHANGE_WINDOW:
+        return now_current
+    return None
+
+
+def next_change_at(at=None):
+    """The next moment what visitors see changes by itself: a version taking effect, or a banner ending."""
+    at = at or timezone.now()
+    moments = []
+    for entry in timeline():
+        moments.append(entry.effective_from)
+        moments.append(entry.effective_from + RECENT_CHANGE_WINDOW)
+    future = [moment for moment in moments if moment > at]
+    return min(future) if future else None

@@ -1,0 +1,227 @@
+"""Visitor views of the policy's versions (served through PrivacyPolicyPage's routes).
+
+Each view runs a fixed number of SQL queries whatever the number of versions: the version list comes
+from the cached timeline, snapshots are fetched in one query per language needed.
+"""
+
+from django.http import Http404, JsonResponse
+from django.utils import timezone
+
+from policy import timeline
+from policy.diff import compare_documents
+from policy.document import build_policy_document
+from policy.models import PolicySnapshot, PolicyVersion
+from policy.versioning import SOURCE_LANGUAGE
+
+
+def _language(page):
+    return page.locale.language_code
+
+
+def snapshot_for(version, language, edition=None, with_document=False):
+    """(snapshot, is_fallback): the newest (or a given) edition in `language`, else the source text."""
+    snapshots = PolicySnapshot.objects.filter(version=version, language__in={language, SOURCE_LANGUAGE})
+    if edition is not None:
+        snapshots = snapshots.filter(sequence=edition)
+    snapshots = snapshots.select_related("version").order_by("-sequence")
+    candidates = list(snapshots if with_document else snapshots.defer("document"))
+    own = [snapshot for snapshot in candidates if snapshot.language == language]
+    if own:
+        return own[0], False
+    source = [snapshot for snapshot in candidates if snapshot.language == SOURCE_LANGUAGE]
+    if source and edition is None:
+        return source[0], True
+    return None, False
+
+
+def _status(entry, now):
+    current = timeline.current(entry.policy_key, now)
+    if entry.effective_from > now:
+        return "upcoming"
+    if current and current.number == entry.number:
+        return "current"
+    return "superseded"
+
+
+def live_document(request, page, extra_context=None):
+    """The page's own content (previews, and a policy with no version in effect yet)."""
+    return page.render(
+        request,
+        template="policy/privacy_policy_page.html",
+        context_overrides={"document": build_policy_document(page, request=request), **(extra_context or {})},
+    )
+
+
+def current_version(request, page):
+    now = timezone.now()
+    entry = timeline.current(page.translation_key, now)
+    upcoming = timeline.upcoming(page.translation_key, now)
+    if entry is None:
+        return live_document(
+            request, page, {"upcoming": upcoming[0] if upcoming else None, "no_version": True}
+        )
+    snapshot, fallback = snapshot_for(entry.id, _language(page))
+    if snapshot is None:
+        return live_document(request, page)
+    return page.render(
+        request,
+        template="policy/privacy_policy_page.html",
+        context_overrides={
+            "snapshot": snapshot,
+            "version": snapshot.version,
+            "fallback": fallback,
+            "upcoming": upcoming[0] if upcoming else None,
+            "status": "current",
+        },
+    )
+
+
+def version_history(request, page):
+    now = timezone.now()
+    language = _language(page)
+    versions = list(PolicyVersion.objects.for_policy(page.translation_key).order_by("-number"))
+    summaries = {}
+    for version_id, snapshot_language, summary in (
+        PolicySnapshot.objects.filter(
+            version__policy_key=page.translation_key, language__in={language, SOURCE_LANGUAGE}
+        )
+        .order_by("sequence")
+        .values_list("version_id", "language", "summary")
+    ):
+        if snapshot_language == language or version_id not in summaries:
+            summaries[version_id] = (summary, snapshot_language != language)
+    current = timeline.current(page.translation_key, now)
+    rows = [
+        {
+            "version": version,
+            "summary": summaries.get(version.id, (version.summary, True))[0] or version.summary,
+            "translated": not summaries.get(version.id, ("", True))[1],
+            "status": "upcoming"
+            if version.effective_from > now
+            else ("current" if current and current.number == version.number else "superseded"),
+        }
+        for version in versions
+    ]
+    return page.render(request, template="policy/version_history.html", context_overrides={"rows": rows})
+
+
+def _version_or_404(page, number):
+    version = PolicyVersion.objects.for_policy(page.translation_key).filter(number=number).first()
+    if version is None:
+        raise Http404("No such version")
+    return version
+
+
+def _edition(request):
+    value = request.GET.get("edition", "")
+    return int(value) if value.isdigit() and 0 < int(value) < 10_000 else None
+
+
+def version_detail(request, page, number):
+    version = _version_or_404(page, number)
+    language = _language(page)
+    snapshot, fallback = snapshot_for(version, language, edition=_edition(request))
+    if snapshot is None:
+        raise Http404("No such edition")
+    editions = list(
+        PolicySnapshot.objects.filter(version=version, language=snapshot.language)
+        .order_by("sequence")
+        .values_list("sequence", "created_at")
+    )
+    entry = timeline.VersionEntry(
+        version.id, str(version.policy_key), version.number, version.effective_from, False
+    )
+    return page.render(
+        request,
+        template="policy/version_detail.html",
+        context_overrides={
+            "version": version,
+            "snapshot": snapshot,
+            "fallback": fallback,
+            "editions": editions if len(editions) > 1 else [],
+            "status": _status(entry, timezone.now()),
+        },
+    )
+
+
+def version_json(request, page, number):
+    """The frozen text as data, so other systems can verify a copy against the SHA-256."""
+    version = _version_or_404(page, number)
+    snapshot, fallback = snapshot_for(version, _language(page), edition=_edition(request), with_document=True)
+    if snapshot is None:
+        raise Http404("No such edition")
+    return JsonResponse(
+        {
+            "policy": str(version.policy_key),
+            "number": version.number,
+            "language": snapshot.language,
+            "requested_language": _language(page),
+            "edition": snapshot.sequence,
+            "effective_from": version.effective_from.isoformat(),
+            "is_material": version.is_material,
+            "summary": snapshot.summary,
+            "title": snapshot.title,
+            "sha256": snapshot.sha256,
+            "hash_algorithm": "SHA-256 of the UTF-8 bytes of `text`",
+            "text": snapshot.text,
+            "purposes": [
+                purpose
+                for section in snapshot.document["sections"]
+                for clause in section["clauses"]
+                for group in clause["purpose_groups"]
+                for purpose in group["purposes"]
+            ],
+        },
+        json_dumps_params={"ensure_ascii": False, "indent": 2},
+    )
+
+
+def compare_versions(request, page, first, second):
+    if first == second:
+        raise Http404("Nothing to compare")
+    versions = {
+        version.number: version
+        for version in PolicyVersion.objects.for_policy(page.translation_key).filter(
+            number__in=[first, second]
+        )
+    }
+    if len(versions) != 2:
+        raise Http404("No such version")
+    language = _language(page)
+    old, old_fallback = snapshot_for(versions[first], language, with_document=True)
+    new, new_fallback = snapshot_for(versions[second], language, with_document=True)
+    if old_fallback != new_fallback:  # compare like with like: both in the source language
+        old, old_fallback = snapshot_for(versions[first], SOURCE_LANGUAGE, with_document=True)
+        new, new_fallback = snapshot_for(versions[second], SOURCE_LANGUAGE, with_document=True)
+        old_fallback = new_fallback = True
+    if old is None or new is None:
+        raise Http404("No text to compare")
+    return page.render(
+        request,
+        template="policy/compare.html",
+        context_overrides={
+            "old_version": versions[first],
+            "new_version": versions[second],
+            "old_snapshot": old,
+            "new_snapshot": new,
+            "fallback": old_fallback or new_fallback,
+            "changes": compare_documents(old.document, new.document),
+        },
+    )
+
+
+def version_json_at_path(request, page_path, number):
+    """/<lang>/<policy path>/versions/<n>.json: Wagtail's page URLs end in a slash, so this one is routed
+    by Django and handed to the policy page found at `page_path`."""
+    from wagtail.models import Site
+
+    from policy.models import PrivacyPolicyPage
+
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404("No site")
+    root = site.root_page.localized.specific
+    page = root.route(request, [component for component in page_path.split("/") if component])[0]
+    if not isinstance(page, PrivacyPolicyPage) or page.get_view_restrictions().exists():
+        raise Http404("Not a policy")
+    return version_json(request, page, int(number))
