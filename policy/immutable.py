@@ -79,14 +79,14 @@ def install_immutability_triggers(*tables):
     def forwards(apps, schema_editor):
         if schema_editor.connection.vendor != "postgresql":
             return
-        schema_editor.execute(TRIGGER_FUNCTION_SQL)
+        schema_editor.execute(TRIGGER_FUNCTION_SQL, params=None)
         for table in tables:
-            schema_editor.execute(trigger_sql(table))
+            schema_editor.execute(trigger_sql(table), params=None)
 
     def backwards(apps, schema_editor):
         if schema_editor.connection.vendor != "postgresql":
             return
         for table in tables:
-            schema_editor.execute(drop_trigger_sql(table))
+            schema_editor.execute(drop_trigger_sql(table), params=None)
 
     return migrations.RunPython(forwards, backwards)

@@ -79,7 +79,6 @@ def publish_notice_translation(snapshot, translated_policy_page):
     if source_notice.has_translation(locale) and not source_notice.get_translation(locale).alias_of_id:
         return source_notice.get_translation(locale)
     source_index = source_notice.get_parent().specific
-    source_language = version.source_language
     language = snapshot.language
     if not source_index.has_translation(locale) or source_index.get_translation(locale).alias_of_id:
         translate_page(
