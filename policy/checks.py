@@ -17,8 +17,8 @@ LATIN = re.compile(r"[A-Za-z]")
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 CLAUSE_REFERENCE = re.compile(
-    r"(?:(?P<before>\b\d{1,2}\.\d{1,2})\s*-?\s*(?:тармақ|т\.))"
-    r"|(?:(?:пункт\w*|п\.|clause|section|тармағ\w*)\s+(?P<after>\d{1,2}\.\d{1,2})\b)",
+    r"(?:(?P<before>\b\d{1,2}\.\d{1,2})\s*-?\s*(?:тарма[қғ]\w*|т\.))"
+    r"|(?:(?:пункт\w*|п\.|clauses?|sections?)\s+(?P<after>\d{1,2}\.\d{1,2})\b)",
     re.IGNORECASE,
 )
 
