@@ -1,7 +1,5 @@
-import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from playwright.sync_api import expect
 from wagtail.users.models import UserProfile
 
 from policy.models import PrivacyPolicyPage
@@ -50,11 +48,12 @@ def test_explore(page, demo_server):
     time.sleep(2)
     print(page.url)
     open("/tmp/explore/after_submit.html", "w").write(page.content())
-    make_user("approver", "Legal editors")
+    make_user("approver", superuser=True)
     ctx = page.context.browser.new_context(locale="kk-KZ")
     p2 = ctx.new_page()
     log_in(p2, base, "approver")
     review = p2.locator("#awaiting-review-content")
+    open("/tmp/explore/dashboard_super.html", "w").write(p2.content())
     row = review.get_by_role("row").filter(has=p2.get_by_role("link", name=kk.title))
     row.get_by_role("button", name="Actions").click()
     row.get_by_role("button", name="Approve", exact=True).click()
@@ -67,4 +66,22 @@ def test_explore(page, demo_server):
     from policy.models import PolicyVersion
 
     print(list(PolicyVersion.objects.values("number", "is_material", "summary")))
+    p2.goto(f"{base}/admin/pages/{kk.pk}/edit/")
+    open("/tmp/explore/kk_edit_super.html", "w").write(p2.content())
+    from wagtail_localize.models import TranslationSource
+
+    src = TranslationSource.objects.get_for_instance(kk)
+    p2.goto(f"{base}/admin/localize/update/{src.pk}/")
+    open("/tmp/explore/update.html", "w").write(p2.content())
+    p2.get_by_role("button", name="Submit").click()
+    p2.wait_for_load_state()
+    import time
+
+    time.sleep(2)
+    print(p2.url)
+    ru = PrivacyPolicyPage.objects.get(locale__language_code="ru")
+    p2.goto(f"{base}/admin/pages/{ru.pk}/edit/")
+    time.sleep(3)
+    open("/tmp/explore/ru_edit.html", "w").write(p2.content())
+    p2.screenshot(path="/tmp/explore/ru_edit.png", full_page=False)
     ctx.close()

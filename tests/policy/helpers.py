@@ -54,7 +54,7 @@ def sync_and_translate(source_page, locale, translations):
 
 
 def make_versions(policy_page, count, language="kk", start=2):
-    """`count` extra versions with a snapshot in `language`, each rewording the title, effective in the past."""
+    """`count` more versions with a snapshot in `language`, each retitled, all effective in the past."""
     template = PolicySnapshot.objects.filter(
         version__policy_key=policy_page.translation_key, language=language
     ).first()

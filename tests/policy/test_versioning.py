@@ -82,7 +82,7 @@ def test_publishing_a_translation_attaches_it_to_the_version_it_translates(polic
         publish(ru, summary=ru.version_summary, intro=ru.intro + " Исправлено.")
     corrected = PolicySnapshot.objects.get(language="ru", sequence=2)
     assert corrected.version.number == 1
-    # After syncing from the published v2 source, Russian becomes v2's snapshot, and v2's notice is translated.
+    # Synced from the published v2 source, Russian becomes v2's snapshot and v2's notice is translated.
     with on_commit():
         ru = sync_and_translate(
             kk, locales["ru"], {"Жаңа мақсат": "Новая цель", "Жаңа мақсат қосылды": "Добавлена новая цель"}
