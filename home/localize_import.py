@@ -29,14 +29,22 @@ def translation_map(content, source_language, target_language):
 
 
 class MissingDemoTranslation(LookupError):
-    pass
+    """A segment of the page has no translation in the strings given."""
 
 
-def translate_page(page, locale, strings, publish=True, user=None):
-    """Create or update `page`'s translation into `locale` using `strings` ({source text: text}).
+def sync_translation_source(page):
+    """Refresh the translation source from `page` as it is now (wagtail-localize's "Sync translated
+    pages"): changed source strings become segments to translate, for every target language."""
+    TranslationSource.update_or_create_from_instance(page)
+
+
+def enter_translations(page, locale, strings, partial=False):
+    """Fill in `page`'s translation into `locale` from `strings` ({source text: text}), unpublished.
 
     Every segment must have a translation in `strings`: a missing one raises rather than silently
-    falling back to the source language. Returns the translated page.
+    falling back to the source language. With `partial`, only the segments found in `strings` are
+    (re)translated and the others keep their translations (a translator's edit after a sync).
+    Returns the wagtail-localize Translation, ready for `save_target()`.
     """
     source, _ = TranslationSource.get_or_create_from_instance(page)
     translation, _ = Translation.objects.get_or_create(
@@ -44,12 +52,11 @@ def translate_page(page, locale, strings, publish=True, user=None):
     )
     by_html = {StringValue.from_plaintext(key).data: value for key, value in strings.items()}
     for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
-        try:
-            text = by_html[segment.string.data]
-        except KeyError:
-            raise MissingDemoTranslation(
-                f"No {locale.language_code} text for {segment.string.data!r}"
-            ) from None
+        text = by_html.get(segment.string.data)
+        if text is None and partial:
+            continue
+        if text is None:
+            raise MissingDemoTranslation(f"No {locale.language_code} text for {segment.string.data!r}")
         StringTranslation.objects.update_or_create(
             translation_of=segment.string,
             locale=locale,
@@ -59,5 +66,11 @@ def translate_page(page, locale, strings, publish=True, user=None):
                 "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
             },
         )
-    translation.save_target(user=user, publish=publish)
+    return translation
+
+
+def translate_page(page, locale, strings, publish=True, user=None, partial=False):
+    """Translate `page` into `locale` (see `enter_translations`) and save, by default publishing, the
+    translated page, as "Publish in <language>" does in wagtail-localize's editor. Returns that page."""
+    enter_translations(page, locale, strings, partial=partial).save_target(user=user, publish=publish)
     return page.get_translation(locale)

@@ -67,7 +67,7 @@ def publish_notice(version, source_page):
     return notice
 
 
-def publish_notice_translation(snapshot, translated_policy_page):
+def publish_notice_translation(snapshot):
     """Translate the notice of `snapshot.version` into the snapshot's language (if not done yet)."""
     version = snapshot.version
     source_notice = PolicyUpdatePage.objects.filter(

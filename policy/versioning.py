@@ -3,8 +3,8 @@
 - Publishing the source-language (Kazakh) page whose canonical text differs from the latest version's
   creates version N+1 with the editor's summary, material flag and effective-from, and its snapshot.
   Publishing with nothing changed creates nothing.
-- Publishing a translation attaches that language's snapshot to the version it translates (the version
-  whose source text the translation was synced from); publishing a corrected translation adds a new
+- Publishing a translation attaches that language's snapshot to the version it translates (the newest
+  version published when the translation was last synced from the source); publishing a corrected translation adds a new
   edition of that language's snapshot of the same version.
 
 Versions are numbered under a row lock on the source page, so concurrent publishes never share a number.
@@ -18,6 +18,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from policy.document import build_policy_document
+from policy.tasks import announce_translation, announce_version
 from policy.models import PolicySnapshot, PolicyVersion, PrivacyPolicyPage
 
 SOURCE_LANGUAGE = settings.LANGUAGE_CODE
@@ -40,9 +41,8 @@ def render_document_html(document):
         return render_to_string("policy/includes/document.html", {"document": document})
 
 
-def freeze(page, version, revision, sequence=1):
-    """Create the snapshot of `page` as `version` (the page holds the content being published)."""
-    document = build_policy_document(page)
+def freeze(page, document, version, revision, sequence=1):
+    """Create the snapshot of `page` (holding the content being published, built into `document`)."""
     text = document.as_text()
     return PolicySnapshot.objects.create(
         version=version,
@@ -69,8 +69,8 @@ def record_source_publication(page, revision=None, user=None, now=None):
         # One publisher at a time per policy: the lock serialises numbering and the "changed?" test.
         PrivacyPolicyPage.objects.select_for_update().filter(pk=page.pk).values_list("pk").get()
         latest = latest_snapshot_for_language(page.translation_key, SOURCE_LANGUAGE)
-        text = build_policy_document(page).as_text()
-        if latest is not None and latest.text == text:
+        document = build_policy_document(page)
+        if latest is not None and latest.text == document.as_text():
             return None
         effective_from = max(page.version_effective_from or now, now)
         version = PolicyVersion.objects.create(
@@ -83,41 +83,31 @@ def record_source_publication(page, revision=None, user=None, now=None):
             created_at=now,
             created_by=user.get_username() if user else "",
         )
-        freeze(page, version, revision)
-    transaction.on_commit(lambda: _announce(version, page))
+        freeze(page, document, version, revision)
+    transaction.on_commit(lambda: announce_version.enqueue(version.pk, page.pk))
     return version
 
 
 def translated_version(page):
-    """The version a translation translates: the one whose source text it was synced from.
+    """The version a translation translates: the newest one published before its last sync.
 
-    wagtail-localize keeps the source content a translation was made from (TranslationSource); its text
-    is matched against the source-language snapshots. Without a match (synced from a draft that was never
-    published as a version), the newest version is taken.
+    wagtail-localize records when the translation's source content was last synced from the source page
+    (TranslationSource.last_updated_at); the source text at that moment is the newest version published
+    by then. Before any sync (no source record), the newest version is taken.
     """
     from wagtail_localize.models import TranslationSource
 
-    versions = PolicyVersion.objects.for_policy(page.translation_key)
-    source = (
+    versions = PolicyVersion.objects.for_policy(page.translation_key).order_by("-number")
+    synced_at = (
         TranslationSource.objects.filter(object_id=page.translation_key)
         .exclude(locale=page.locale)
         .order_by("-last_updated_at")
+        .values_list("last_updated_at", flat=True)
         .first()
     )
-    if source is not None:
-        synced_page = source.as_instance()
-        source_text = build_policy_document(synced_page).as_text()
-        match = (
-            PolicySnapshot.objects.filter(
-                version__policy_key=page.translation_key, language=SOURCE_LANGUAGE, text=source_text
-            )
-            .order_by("-version__number")
-            .select_related("version")
-            .first()
-        )
-        if match:
-            return match.version
-    return versions.order_by("-number").first()
+    if synced_at is not None:
+        versions = versions.filter(created_at__lte=synced_at)
+    return versions.first()
 
 
 def record_translation_publication(page, revision=None):
@@ -133,22 +123,10 @@ def record_translation_publication(page, revision=None):
         latest = latest_snapshot_for_language(
             page.translation_key, page.locale.language_code, version=version
         )
-        text = build_policy_document(page).as_text()
-        if latest is not None and latest.text == text:
+        document = build_policy_document(page)
+        if latest is not None and latest.text == document.as_text():
             return None
-        snapshot = freeze(page, version, revision, sequence=(latest.sequence + 1) if latest else 1)
+        snapshot = freeze(page, document, version, revision, sequence=(latest.sequence + 1) if latest else 1)
     if latest is None:
-        transaction.on_commit(lambda: _announce_translation(snapshot, page))
+        transaction.on_commit(lambda: announce_translation.enqueue(snapshot.pk))
     return snapshot
-
-
-def _announce(version, page):
-    from policy.notices import publish_notice
-
-    publish_notice(version, page)
-
-
-def _announce_translation(snapshot, page):
-    from policy.notices import publish_notice_translation
-
-    publish_notice_translation(snapshot, page)

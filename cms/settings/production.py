@@ -41,8 +41,9 @@ MIDDLEWARE.insert(
     "whitenoise.middleware.WhiteNoiseMiddleware",
 )
 
-INSTALLED_APPS = [*INSTALLED_APPS, "django_tasks.backends.database"]  # noqa: F405
-TASKS = {"default": {"BACKEND": "django_tasks.backends.database.DatabaseBackend"}}
+# Background work runs in `manage.py db_worker` processes, queued in PostgreSQL.
+INSTALLED_APPS = [*INSTALLED_APPS, "django_tasks_db"]  # noqa: F405
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

@@ -3,9 +3,8 @@
 from datetime import timedelta
 
 from django.utils import timezone
-from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
-from wagtail_localize.strings import StringValue
 
+from home.localize_import import sync_translation_source, translate_page
 from policy.models import PolicySnapshot, PolicyVersion, PrivacyPolicyPage
 
 
@@ -36,21 +35,11 @@ def change_first_purpose(page, text):
 
 
 def sync_and_translate(source_page, locale, translations):
-    """Sync the translation source from the live source page (wagtail-localize's "Sync translated
-    pages") and translate the given strings ({source text: translation}); publish the translation."""
-    source, _ = TranslationSource.update_or_create_from_instance(fresh(source_page))
-    translation = Translation.objects.get(source=source, target_locale=locale)
-    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
-        text = translations.get(segment.string.as_value().render_text())
-        if text is not None:
-            StringTranslation.objects.update_or_create(
-                translation_of=segment.string,
-                locale=locale,
-                context=segment.context,
-                defaults={"data": StringValue.from_plaintext(text).data},
-            )
-    translation.save_target(publish=True)
-    return PrivacyPolicyPage.objects.get(translation_key=source_page.translation_key, locale=locale)
+    """Sync the translation from the live source page and translate the given strings
+    ({source text: translation}), as a translator does in wagtail-localize; publish it."""
+    page = fresh(source_page)
+    sync_translation_source(page)
+    return translate_page(page, locale, translations, partial=True).specific
 
 
 def make_versions(policy_page, count, language="kk", start=2):
