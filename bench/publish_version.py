@@ -5,8 +5,8 @@ then translators sync, translate and publish Russian and English (their snapshot
 actions are timed; syncing and typing translations are the translators' work before they publish.
 Target: under 1 s per round.
 The change notices are made afterwards by the task worker (policy.tasks); their time is reported
-separately, as the worker spends it, not the publisher. Runs against DATABASE_URL (default: a throwaway SQLite file), migrating it and
-loading the demo content first:
+separately, as the worker spends it, not the publisher. Runs against DATABASE_URL (default: a
+throwaway SQLite file), migrating it and loading the demo content first:
 
     .venv/bin/python bench/publish_version.py [rounds]
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/edna_bench .venv/bin/python bench/publish_version.py

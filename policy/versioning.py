@@ -4,8 +4,8 @@
   creates version N+1 with the editor's summary, material flag and effective-from, and its snapshot.
   Publishing with nothing changed creates nothing.
 - Publishing a translation attaches that language's snapshot to the version it translates (the newest
-  version published when the translation was last synced from the source); publishing a corrected translation adds a new
-  edition of that language's snapshot of the same version.
+  version published when the translation was last synced from the source); publishing a corrected
+  translation adds a new edition of that language's snapshot of the same version.
 
 Versions are numbered under a row lock on the source page, so concurrent publishes never share a number.
 """
@@ -18,8 +18,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from policy.document import build_policy_document
-from policy.tasks import announce_translation, announce_version
 from policy.models import PolicySnapshot, PolicyVersion, PrivacyPolicyPage
+from policy.tasks import announce_translation, announce_version
 
 SOURCE_LANGUAGE = settings.LANGUAGE_CODE
 

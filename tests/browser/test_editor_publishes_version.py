@@ -1,16 +1,34 @@
+"""The whole life of a policy change, driven through the Wagtail admin as the legal team uses it.
+
+A Legal editor changes the Kazakh policy and submits it to the "Legal approval" workflow; an approver
+approves it, which publishes it as version 2; a translator syncs the Russian translation with
+wagtail-localize, translates the changed strings and publishes it; a visitor then reads version 2 in
+Russian, its comparison with version 1 and its change notice.
+"""
+
+from contextlib import ExitStack
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from playwright.sync_api import expect
 from wagtail.users.models import UserProfile
 
-from policy.models import PrivacyPolicyPage
+from policy.models import PolicySnapshot, PolicyVersion, PrivacyPolicyPage
+from policy.roles import LEGAL_EDITORS
+
+# The first row of table No. 1 (purpose of processing), before and after the change, in both languages.
+KK_PURPOSE_OLD = "Бос лауазымдарға орналасу"
+KK_PURPOSE_NEW = "Бос лауазымдарға және тағылымдамаға қабылдау"
+RU_PURPOSE_OLD = "Трудоустройство на вакантные должности"
+RU_PURPOSE_NEW = "Приём на вакантные должности и стажировки"
+KK_SUMMARY = "Кандидаттарды тағылымдамаға қабылдау мақсаты қосылды."
+RU_SUMMARY = "Добавлена цель: приём кандидатов на стажировку."
 
 
-def make_user(username, group=None, superuser=False):
-    User = get_user_model()
-    user = User(
-        username=username, email=f"{username}@example.com", is_superuser=superuser, is_staff=superuser
-    )
-    user.set_password("pass-" + username)
+def create_admin_user(username, *, group=None, superuser=False):
+    """A user whose Wagtail admin speaks English (the labels the test clicks on)."""
+    user = get_user_model()(username=username, email=f"{username}@example.com", is_superuser=superuser)
+    user.set_password(f"{username}-password")
     user.save()
     if group:
         user.groups.add(Group.objects.get(name=group))
@@ -20,68 +38,136 @@ def make_user(username, group=None, superuser=False):
     return user
 
 
-def log_in(page, base, username):
-    page.goto(f"{base}/admin/login/")
-    page.locator("input[name=username]").fill(username)
-    page.locator("input[name=password]").fill("pass-" + username)
-    page.locator("form button[type=submit]").click()
-    page.wait_for_url(f"{base}/admin/")
+def log_in(tab, base_url, user):
+    tab.goto(f"{base_url}/admin/login/")
+    tab.locator("input[name=username]").fill(user.username)
+    tab.locator("input[name=password]").fill(f"{user.username}-password")
+    tab.get_by_role("button", name="Sign in").click()
+    tab.wait_for_url(f"{base_url}/admin/")
 
 
-def test_explore(page, demo_server):
-    make_user("editor", "Legal editors")
-    kk = PrivacyPolicyPage.objects.get(locale__language_code="kk")
-    base = demo_server.url
-    log_in(page, base, "editor")
-    page.goto(f"{base}/admin/pages/{kk.pk}/edit/")
-    page.locator("textarea[name='purposes-0-purpose']").fill("Бос лауазымдарға және тағылымдамаға қабылдау")
-    page.get_by_role("tab", name="Version").click()
-    page.locator("textarea[name=version_summary]").fill(
-        "Кандидаттарды тағылымдамаға қабылдау мақсаты қосылды."
-    )
-    page.locator("input[name=version_is_material]").check()
-    page.get_by_role("button", name="More actions").click()
-    page.get_by_role("button", name="Submit to Legal approval").click()
-    page.wait_for_load_state()
-    import time
+def translation_segment(tab, source_text):
+    """wagtail-localize's editor row for one source string: the source, its translation and buttons."""
+    return tab.locator(f"xpath=//li[p[normalize-space()='{source_text}']]")
 
-    time.sleep(2)
-    print(page.url)
-    open("/tmp/explore/after_submit.html", "w").write(page.content())
-    make_user("approver", superuser=True)
-    ctx = page.context.browser.new_context(locale="kk-KZ")
-    p2 = ctx.new_page()
-    log_in(p2, base, "approver")
-    review = p2.locator("#awaiting-review-content")
-    open("/tmp/explore/dashboard_super.html", "w").write(p2.content())
-    row = review.get_by_role("row").filter(has=p2.get_by_role("link", name=kk.title))
-    row.get_by_role("button", name="Actions").click()
-    row.get_by_role("button", name="Approve", exact=True).click()
-    p2.wait_for_load_state()
-    import time
 
-    time.sleep(3)
-    print(p2.url)
-    open("/tmp/explore/after_approve.html", "w").write(p2.content())
-    from policy.models import PolicyVersion
+def translate(tab, source_text, translated_text):
+    segment = translation_segment(tab, source_text)
+    segment.get_by_role("button", name="Translate").click()
+    segment.get_by_role("textbox").fill(translated_text)
+    segment.get_by_role("button", name="Save").click()
+    # Saved on the server once the row offers to edit the translation again.
+    expect(segment.get_by_role("button", name="Edit")).to_be_visible()
+    expect(segment).to_contain_text(translated_text)
 
-    print(list(PolicyVersion.objects.values("number", "is_material", "summary")))
-    p2.goto(f"{base}/admin/pages/{kk.pk}/edit/")
-    open("/tmp/explore/kk_edit_super.html", "w").write(p2.content())
-    from wagtail_localize.models import TranslationSource
 
-    src = TranslationSource.objects.get_for_instance(kk)
-    p2.goto(f"{base}/admin/localize/update/{src.pk}/")
-    open("/tmp/explore/update.html", "w").write(p2.content())
-    p2.get_by_role("button", name="Submit").click()
-    p2.wait_for_load_state()
-    import time
+def changed_lines(old_text, new_text):
+    old_lines, new_lines = old_text.splitlines(), new_text.splitlines()
+    assert len(old_lines) == len(new_lines)
+    return [(old, new) for old, new in zip(old_lines, new_lines, strict=True) if old != new]
 
-    time.sleep(2)
-    print(p2.url)
-    ru = PrivacyPolicyPage.objects.get(locale__language_code="ru")
-    p2.goto(f"{base}/admin/pages/{ru.pk}/edit/")
-    time.sleep(3)
-    open("/tmp/explore/ru_edit.html", "w").write(p2.content())
-    p2.screenshot(path="/tmp/explore/ru_edit.png", full_page=False)
-    ctx.close()
+
+def test_legal_editor_change_is_approved_translated_and_published_as_version_2(browser, page, demo_server):
+    base_url = demo_server.url
+    kk_policy = PrivacyPolicyPage.objects.get(locale__language_code="kk")
+    ru_policy = PrivacyPolicyPage.objects.get(locale__language_code="ru")
+    policy_key = kk_policy.translation_key
+    editor = create_admin_user("aigerim", group=LEGAL_EDITORS)
+    approver = create_admin_user("daniyar", superuser=True)
+    translator = create_admin_user("svetlana", superuser=True)
+
+    with ExitStack() as contexts:
+
+        def new_tab():
+            context = browser.new_context(locale="kk-KZ")
+            contexts.callback(context.close)
+            tab = context.new_page()
+            tab.set_default_timeout(15_000)
+            return tab
+
+        # 1. The Legal editor changes the first purpose, says what changed and submits for approval.
+        log_in(page, base_url, editor)
+        page.goto(f"{base_url}/admin/pages/{kk_policy.pk}/edit/")
+        purpose = page.locator("textarea[name='purposes-0-purpose']")
+        expect(purpose).to_have_value(KK_PURPOSE_OLD)
+        purpose.fill(KK_PURPOSE_NEW)
+        page.get_by_role("tab", name="Version").click()
+        page.locator("textarea[name=version_summary]").fill(KK_SUMMARY)
+        page.locator("input[name=version_is_material]").check()
+        page.get_by_role("button", name="More actions").click()
+        page.get_by_role("button", name="Submit to Legal approval").click()
+        page.wait_for_url(f"{base_url}/admin/pages/{kk_policy.get_parent().pk}/")
+        expect(page.locator(".messages")).to_contain_text("has been submitted for moderation")
+        assert not PolicyVersion.objects.for_policy(policy_key).filter(number=2).exists()
+
+        # 2. The approver approves the task from the dashboard, which publishes the page as version 2.
+        approver_tab = new_tab()
+        log_in(approver_tab, base_url, approver)
+        awaiting = approver_tab.get_by_role("region", name="Awaiting your review")
+        row = awaiting.get_by_role("row").filter(has=approver_tab.get_by_role("link", name=kk_policy.title))
+        row.get_by_role("button", name="Actions").click()
+        row.get_by_role("button", name="Approve", exact=True).click()
+        expect(row).to_have_count(0)
+        versions_panel = approver_tab.get_by_role("region", name="Privacy policy versions")
+        expect(versions_panel.locator("tr[data-version='2']")).to_contain_text("Material")
+        expect(versions_panel.locator("tr[data-language='ru']")).to_contain_text("1 version behind")
+
+        version = PolicyVersion.objects.for_policy(policy_key).get(number=2)
+        assert version.is_material
+        assert version.summary == KK_SUMMARY
+        kk_v1 = PolicySnapshot.objects.get(version__policy_key=policy_key, version__number=1, language="kk")
+        kk_v2 = PolicySnapshot.objects.get(version=version, language="kk")
+        # Only the edited row of table No. 1 changed, and it is still row 1.
+        [(old_row, new_row)] = changed_lines(kk_v1.text, kk_v2.text)
+        assert old_row.startswith("1 | ") and f"| {KK_PURPOSE_OLD} |" in old_row
+        assert new_row.startswith("1 | ") and f"| {KK_PURPOSE_NEW} |" in new_row
+        assert not PolicySnapshot.objects.filter(version=version, language="ru").exists()
+
+        # 3. The translator syncs the translations (without publishing) from the Kazakh page ...
+        translator_tab = new_tab()
+        log_in(translator_tab, base_url, translator)
+        translator_tab.goto(f"{base_url}/admin/pages/{kk_policy.pk}/edit/")
+        translator_tab.locator("#w-slim-header-buttons").get_by_role("button", name="Actions").click()
+        translator_tab.get_by_role("link", name="Sync translated pages").click()
+        translator_tab.wait_for_url("**/admin/localize/update/**")
+        expect(translator_tab.get_by_label("Publish immediately")).not_to_be_checked()
+        translator_tab.get_by_role("button", name="Submit").click()
+        translator_tab.wait_for_url(f"{base_url}/admin/pages/{kk_policy.pk}/edit/")
+        expect(translator_tab.locator(".messages")).to_contain_text("Successfully updated translations")
+
+        # ... translates what changed in the Russian page's translation editor and publishes it.
+        translator_tab.goto(f"{base_url}/admin/pages/{ru_policy.pk}/edit/")
+        translate(translator_tab, KK_PURPOSE_NEW, RU_PURPOSE_NEW)
+        translator_tab.get_by_role("tab", name="Version").click()
+        translate(translator_tab, KK_SUMMARY, RU_SUMMARY)
+        translator_tab.get_by_role("button", name="Publish in Русский").click()
+        expect(translator_tab.locator(".messages")).to_contain_text("Published")
+        expect(translator_tab.locator(".messages")).not_to_contain_text("missing translations")
+
+        ru_v1 = PolicySnapshot.objects.get(version__policy_key=policy_key, version__number=1, language="ru")
+        ru_v2 = PolicySnapshot.objects.get(version=version, language="ru")
+        assert ru_v2.summary == RU_SUMMARY
+        [(old_row, new_row)] = changed_lines(ru_v1.text, ru_v2.text)
+        assert old_row.startswith("1 | ") and f"| {RU_PURPOSE_OLD} |" in old_row
+        assert new_row.startswith("1 | ") and f"| {RU_PURPOSE_NEW} |" in new_row
+
+        # 4. A visitor reads version 2 in Russian, what changed since version 1, and the notice.
+        visitor = new_tab()
+        visitor.goto(f"{base_url}/ru/privacy/")
+        expect(visitor.locator(".version-meta dd").first).to_have_text("2")
+        expect(visitor.locator("#purpose-1")).to_contain_text(RU_PURPOSE_NEW)
+        expect(visitor.get_by_text(RU_PURPOSE_OLD, exact=True)).to_have_count(0)
+
+        visitor.goto(f"{base_url}/ru/privacy/compare/1/2/")
+        expect(visitor.locator(".diff")).to_have_count(1)
+        change = visitor.locator(".diff").first
+        expect(change.locator("del").filter(has_text="Трудоустройство")).to_have_count(1)
+        expect(change.locator("ins").filter(has_text="Приём")).to_have_count(1)
+        expect(change.locator("ins").filter(has_text="стажировки")).to_have_count(1)
+
+        visitor.goto(f"{base_url}/ru/privacy/updates/")
+        notice = visitor.get_by_role("article").filter(has_text=RU_SUMMARY)
+        expect(notice).to_have_count(1)
+        notice.get_by_role("link").click()
+        visitor.wait_for_url(f"{base_url}/ru/privacy/updates/version-2/")
+        expect(visitor.locator("h1")).to_have_text("Версия 2 политики конфиденциальности")
