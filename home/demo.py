@@ -6,6 +6,8 @@ Idempotent: what exists already is left as it is (editors' changes survive), wha
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from forms.demo import ensure_form_pages
+from forms.demo_content import FORMS
 from home.demo_content import COMPANY, HOME
 from home.localize_import import translate_page, translation_map
 from home.models import CompanyDetails, HomePage
@@ -27,11 +29,12 @@ def load_demo(log=print):
         policy = home.add_child(instance=build_policy_page(SOURCE_LANGUAGE))
         policy.save_revision().publish()
         log("Created the Kazakh privacy policy at /kk/privacy/.")
-    content = {"home": HOME, "policy": POLICY}
+    forms = ensure_form_pages(home, policy, COMPANY["email"], log)
+    content = {"home": HOME, "policy": POLICY, "forms": FORMS}
     for code in TARGET_LANGUAGES:
         locale = Locale.objects.get(language_code=code)
-        strings = translation_map(content, SOURCE_LANGUAGE, code)
-        for page in (home, policy):
+        strings = {"": "", **translation_map(content, SOURCE_LANGUAGE, code)}
+        for page in (home, policy, *forms):
             if not page.has_translation(locale) or page.get_translation(locale).alias_of_id:
                 with transaction.atomic():
                     translate_page(page, locale, strings)

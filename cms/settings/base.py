@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_ratelimit",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -138,6 +139,15 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 
 # Background work (e-mail, retention) goes through django-tasks; the embedded default runs it at once.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# Consent forms (forms app).
+CONSENT_TOKEN_MAX_AGE = int(os.environ.get("CONSENT_TOKEN_MAX_AGE", str(4 * 3600)))  # seconds a form stays valid
+CONSENT_FORM_RATE = os.environ.get("CONSENT_FORM_RATE", "10/m")  # POSTs per IP per form
+RATELIMIT_USE_CACHE = "default"
+# Development and tests run one process with the local-memory cache; production shares Redis.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+# Uploaded CVs: outside MEDIA_ROOT and STATIC_ROOT, never served by the web server.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "no-reply@edna.kz")

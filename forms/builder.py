@@ -1,0 +1,70 @@
+"""The form builder with the field types consent forms need: phone, country and a CV upload."""
+
+import phonenumbers
+from babel import Locale as BabelLocale
+from django import forms
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.forms.forms import FormBuilder
+
+from forms.uploads import CVField
+
+SINGLELINE_MAX_LENGTH = 255
+MULTILINE_MAX_LENGTH = 5000
+DEFAULT_PHONE_REGION = "KZ"
+
+
+class PhoneNumberField(forms.CharField):
+    """A phone number parsed with phonenumbers (Kazakhstan by default), stored in E.164 (+77011234567)."""
+
+    default_error_messages = {"invalid": _("Enter a valid phone number, e.g. +7 701 123 45 67.")}
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 32)
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return value
+        try:
+            number = phonenumbers.parse(value, DEFAULT_PHONE_REGION)
+        except phonenumbers.NumberParseException:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+        if not phonenumbers.is_valid_number(number):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def country_choices():
+    """ISO 3166-1 countries named in the active language (CLDR data through Babel), sorted by name."""
+    territories = BabelLocale.parse((get_language() or "kk")[:2]).territories
+    names = [(code, name) for code, name in territories.items() if len(code) == 2 and code.isalpha()]
+    return [("", "---------"), *sorted(names, key=lambda item: item[1])]
+
+
+class ConsentFormBuilder(FormBuilder):
+    def create_singleline_field(self, field, options):
+        options["max_length"] = SINGLELINE_MAX_LENGTH
+        return forms.CharField(**options)
+
+    def create_multiline_field(self, field, options):
+        options["max_length"] = MULTILINE_MAX_LENGTH
+        return forms.CharField(widget=forms.Textarea(attrs={"rows": 5}), **options)
+
+    def create_email_field(self, field, options):
+        options["max_length"] = 254
+        return forms.EmailField(**options)
+
+    def create_phone_field(self, field, options):
+        return PhoneNumberField(
+            widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}), **options
+        )
+
+    def create_country_field(self, field, options):
+        options.pop("initial", None)
+        return forms.TypedChoiceField(choices=country_choices, **options)
+
+    def create_file_field(self, field, options):
+        options.pop("initial", None)
+        return CVField(widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx"}), **options)

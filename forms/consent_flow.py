@@ -1,0 +1,286 @@
+"""Serving a consent form: show the current policy text's statements, check what comes back, keep it.
+
+GET renders the form with a statement per purpose generated from the policy snapshot (version +
+language) that is current for the page's language, and a signed token naming that snapshot and the
+statement's hash. POST stores nothing unless all of these hold: no honeypot, within the rate limit, a
+valid unexpired token, no material policy change since the form was shown, every field valid and every
+required consent ticked. Then the submission and its evidence are saved in one transaction, the staff
+notification and the receipt e-mail are queued, and the visitor is redirected to the receipt.
+"""
+
+from django import forms as django_forms
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django_ratelimit.core import is_ratelimited
+
+from forms.models import ConsentGrant, ConsentRecord, ConsentSubmission
+from forms.statements import statements_for, statements_sha256, statements_text
+from forms.tokens import InvalidConsentToken, make_token, read_token
+from forms.uploads import CVField, store_upload
+from policy import timeline
+from policy.models import PolicySnapshot, PrivacyPolicyPage
+from policy.versioning import SOURCE_LANGUAGE
+from policy.views import snapshot_for
+
+TOKEN_FIELD = "consent_token"  # noqa: S105 - a form field name, not a secret
+HONEYPOT_FIELD = "website"
+
+TOKEN_ERRORS = {
+    "missing": gettext_lazy("The form was incomplete. Please check your answers and send it again."),
+    "forged": gettext_lazy("The form could not be verified. Please check your answers and send it again."),
+    "expired": gettext_lazy("The form was open for too long. Please check your answers and send it again."),
+}
+
+
+def policy_for(page):
+    """The live policy page in the form's language (else the source language's)."""
+    policies = PrivacyPolicyPage.objects.live().filter(
+        locale__language_code__in={page.locale.language_code, SOURCE_LANGUAGE}
+    )
+    by_language = {policy.locale.language_code: policy for policy in policies.select_related("locale")}
+    return by_language.get(page.locale.language_code) or by_language.get(SOURCE_LANGUAGE)
+
+
+def current_snapshot(page, policy):
+    entry = timeline.current(policy.translation_key) if policy else None
+    if entry is None:
+        return None
+    snapshot, _fallback = snapshot_for(entry.id, page.locale.language_code, with_document=True)
+    return snapshot
+
+
+def version_url(request, policy, snapshot):
+    return request.build_absolute_uri(f"{policy.get_url(request)}versions/{snapshot.version.number}/")
+
+
+def consent_form_class(page, statements):
+    """The page's form-builder form plus a checkbox per consent, the token and the honeypot."""
+    attrs = {
+        statement.field_name: django_forms.BooleanField(
+            required=statement.required,
+            label=statement.text,
+            error_messages={
+                "required": _("Tick this box to give your consent: the form cannot be sent without it.")
+            },
+        )
+        for statement in statements
+    }
+    attrs[TOKEN_FIELD] = django_forms.CharField(required=False, widget=django_forms.HiddenInput)
+    attrs[HONEYPOT_FIELD] = django_forms.CharField(
+        required=False,
+        label=_("Leave this field empty"),
+        widget=django_forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    return type("ConsentForm", (page.get_form_class(),), attrs)
+
+
+def render_form(request, page, form, statements, snapshot, policy, status=200, message=None):
+    context = page.get_context(request)
+    context.update(
+        {
+            "form": form,
+            "statements": statements,
+            "snapshot": snapshot,
+            "policy": policy,
+            "form_message": message,
+            "builder_fields": [form[name] for name in form.fields if name not in _extra_fields(statements)],
+            "consent_fields": [form[statement.field_name] for statement in statements],
+            "honeypot": form[HONEYPOT_FIELD],
+            "token_field": form[TOKEN_FIELD],
+        }
+    )
+    response = TemplateResponse(request, page.get_template(request), context, status=status)
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def _extra_fields(statements):
+    return {TOKEN_FIELD, HONEYPOT_FIELD, *(statement.field_name for statement in statements)}
+
+
+def fresh_form(request, page, policy, snapshot, data=None, files=None, message=None, status=200):
+    """The form for the current policy text, optionally re-filled with what the visitor sent."""
+    statements = statements_for(snapshot, page.consent_purposes.all(), version_url(request, policy, snapshot))
+    token = make_token(snapshot, statements_sha256(statements), page)
+    if data is not None:
+        data = data.copy()
+        data[TOKEN_FIELD] = token
+        for statement in statements:  # a new text must be accepted anew
+            data.pop(statement.field_name, None)
+    form_class = consent_form_class(page, statements)
+    form = (
+        form_class(data, files, initial={TOKEN_FIELD: token})
+        if data is not None
+        else form_class(initial={TOKEN_FIELD: token})
+    )
+    if data is not None:
+        form.is_valid()  # show field errors beside the message
+    return render_form(request, page, form, statements, snapshot, policy, status=status, message=message)
+
+
+def serve_form(request, page, preview=False):
+    policy = policy_for(page)
+    snapshot = current_snapshot(page, policy)
+    if snapshot is None:
+        return render_form(
+            request, page, None, [], None, policy, message=_("This form is not available yet.")
+        )
+    if request.method != "POST" or preview:
+        return fresh_form(request, page, policy, snapshot)
+    return receive(request, page, policy, snapshot)
+
+
+def blocked(request, page, policy, snapshot, status):
+    message = _("Your submission was not accepted. If you are a person, please wait a minute and try again.")
+    return fresh_form(request, page, policy, snapshot, message=message, status=status)
+
+
+def material_change_since(shown_version, policy):
+    """Whether a version with a material change took effect after the one the form showed."""
+    now = timezone.now()
+    return any(
+        entry.number > shown_version.number and entry.is_material and entry.is_effective(now)
+        for entry in timeline.versions_of(policy.translation_key)
+    )
+
+
+def receive(request, page, policy, snapshot):
+    if request.POST.get(HONEYPOT_FIELD):
+        return blocked(request, page, policy, snapshot, status=400)
+    if is_ratelimited(
+        request,
+        group=f"consent-form-{page.translation_key}",
+        key="ip",
+        rate=settings.CONSENT_FORM_RATE,
+        increment=True,
+    ):
+        return blocked(request, page, policy, snapshot, status=429)
+    try:
+        token = read_token(request.POST.get(TOKEN_FIELD), page)
+        shown = PolicySnapshot.objects.select_related("version").get(pk=token.snapshot_id)
+    except InvalidConsentToken as error:
+        return fresh_form(
+            request, page, policy, snapshot, request.POST, request.FILES, TOKEN_ERRORS[error.reason]
+        )
+    except PolicySnapshot.DoesNotExist:
+        return fresh_form(
+            request, page, policy, snapshot, request.POST, request.FILES, TOKEN_ERRORS["forged"]
+        )
+
+    url = version_url(request, policy, shown)
+    statements = statements_for(shown, page.consent_purposes.all(), url)
+    if statements_sha256(statements) != token.statement_sha256 or material_change_since(
+        shown.version, policy
+    ):
+        message = _(
+            "Our privacy policy has changed since this form was opened. Please read the new consent "
+            "statements below and tick them again."
+        )
+        return fresh_form(request, page, policy, snapshot, request.POST, request.FILES, message)
+
+    form = consent_form_class(page, statements)(request.POST, request.FILES)
+    if not form.is_valid():
+        return render_form(
+            request, page, form, statements, shown, policy, message=_("Please correct the errors below.")
+        )
+    existing = ConsentRecord.objects.filter(token_nonce=token.nonce).first()
+    if existing is not None:  # the same form sent twice: one record, the same receipt
+        return redirect(receipt_url(page, existing))
+    try:
+        record = save_consent(page, form, shown, statements, token)
+    except IntegrityError:
+        existing = ConsentRecord.objects.filter(token_nonce=token.nonce).first()
+        if existing is None:
+            raise
+        return redirect(receipt_url(page, existing))
+    return redirect(receipt_url(page, record))
+
+
+def submitted_data(page, form, statements):
+    """What the visitor typed, by field key (uploads replaced by their private storage name)."""
+    extra = _extra_fields(statements)
+    data = {}
+    for name, value in form.cleaned_data.items():
+        if name in extra:
+            continue
+        data[name] = store_upload(value) if isinstance(form.fields[name], CVField) and value else value
+    return data
+
+
+def save_consent(page, form, snapshot, statements, token):
+    data = submitted_data(page, form, statements)
+    email = next(
+        (
+            value
+            for name, value in data.items()
+            if isinstance(form.fields[name], django_forms.EmailField) and value
+        ),
+        "",
+    )
+    with transaction.atomic():
+        submission = ConsentSubmission.objects.create(page=page, form_data=data, email=email)
+        record = ConsentRecord.objects.create(
+            submission=submission,
+            snapshot=snapshot,
+            version=snapshot.version,
+            language=snapshot.language,
+            form_page=page,
+            form_title=page.title,
+            statement=statements_text(statements),
+            statement_sha256=token.statement_sha256,
+            token_nonce=token.nonce,
+        )
+        ConsentGrant.objects.bulk_create(
+            ConsentGrant(
+                record=record,
+                purpose_key=statement.key,
+                purpose_number=statement.number,
+                purpose=statement.purpose,
+                required=statement.required,
+                granted=bool(form.cleaned_data.get(statement.field_name)),
+                statement=statement.text,
+            )
+            for statement in statements
+        )
+    from forms.tasks import notify_staff, send_receipt
+
+    transaction.on_commit(lambda: notify_staff.enqueue(record.pk))
+    if email:
+        transaction.on_commit(lambda: send_receipt.enqueue(record.pk))
+    return record
+
+
+def receipt_url(page, record):
+    return f"{page.url}receipt/{record.receipt_id}/"
+
+
+def serve_receipt(request, page, receipt_id):
+    record = (
+        ConsentRecord.objects.select_related("version", "snapshot")
+        .prefetch_related("grants")
+        .filter(receipt_id=receipt_id)
+        .first()
+    )
+    if record is None:
+        raise Http404("No such receipt")
+    policy = PrivacyPolicyPage.objects.live().filter(
+        translation_key=record.version.policy_key, locale__language_code=record.language
+    ).first() or policy_for(page)
+    context = page.get_context(request)
+    context.update(
+        {
+            "record": record,
+            "grants": record.grants.all(),
+            "version_url": f"{policy.get_url(request)}versions/{record.version.number}/" if policy else "",
+        }
+    )
+    response = TemplateResponse(request, "forms/receipt.html", context)
+    patch_cache_control(response, private=True, no_store=True)
+    return response

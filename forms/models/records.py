@@ -1,0 +1,124 @@
+"""What a submission leaves behind: the personal data, and the immutable evidence of consent.
+
+The two are kept apart on purpose. `ConsentSubmission` holds what the visitor typed (personal data that
+retention and erasure requests may later blank out). `ConsentRecord` and its `ConsentGrant` rows are the
+evidence: which frozen policy text (snapshot = version + language) the visitor was shown, which purposes
+they consented to, the exact statement and its hash, and when. Evidence is write-once (ORM, and SQL
+triggers on PostgreSQL) and survives the deletion of the form page.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.forms.models import AbstractFormSubmission
+
+from policy.immutable import ImmutableModel
+
+
+class ConsentSubmission(AbstractFormSubmission):
+    """The data a visitor submitted through a consent form.
+
+    Unlike Wagtail's FormSubmission, deleting the form page does not delete it (SET_NULL): it is what
+    the consent evidence refers to.
+    """
+
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("form"),
+    )
+    form_data = models.JSONField(_("submitted data"), encoder=DjangoJSONEncoder)
+    email = models.EmailField(_("e-mail"), blank=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("form submission")
+        verbose_name_plural = _("form submissions")
+
+
+class ConsentRecord(ImmutableModel):
+    """Evidence of one consent: the exact policy text and statement a visitor accepted, and when."""
+
+    receipt_id = models.UUIDField(_("receipt"), default=uuid.uuid4, unique=True, editable=False)
+    submission = models.OneToOneField(
+        ConsentSubmission, on_delete=models.PROTECT, related_name="consent", verbose_name=_("submission")
+    )
+    snapshot = models.ForeignKey(
+        "policy.PolicySnapshot",
+        on_delete=models.PROTECT,
+        related_name="consents",
+        verbose_name=_("policy text"),
+    )
+    version = models.ForeignKey(
+        "policy.PolicyVersion",
+        on_delete=models.PROTECT,
+        related_name="consents",
+        verbose_name=_("policy version"),
+    )
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    # The page may be deleted one day; the record keeps its id and title as they were.
+    form_page = models.ForeignKey(
+        "consent_forms.ConsentFormPage",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        related_name="+",
+        verbose_name=_("form"),
+    )
+    form_title = models.CharField(_("form title"), max_length=255)
+    statement = models.TextField(_("consent statement"))
+    statement_sha256 = models.CharField(_("statement SHA-256"), max_length=64)
+    token_nonce = models.CharField(max_length=32, unique=True, editable=False)
+    submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("consent record")
+        verbose_name_plural = _("consent records")
+        ordering = ["-submitted_at", "-id"]
+        indexes = [
+            models.Index(fields=["-submitted_at", "-id"], name="consent_recent"),
+            models.Index(fields=["version", "-submitted_at"], name="consent_version_recent"),
+            models.Index(fields=["form_page", "-submitted_at"], name="consent_form_recent"),
+            models.Index(fields=["language", "-submitted_at"], name="consent_language_recent"),
+        ]
+
+    def __str__(self):
+        return str(self.receipt_id)
+
+
+class ConsentGrant(ImmutableModel):
+    """One purpose offered on the form, and whether the visitor consented to it."""
+
+    record = models.ForeignKey(ConsentRecord, on_delete=models.PROTECT, related_name="grants")
+    purpose_key = models.UUIDField(_("purpose"), db_index=True)
+    purpose_number = models.PositiveSmallIntegerField(_("purpose number"))
+    purpose = models.TextField(_("purpose of processing"))
+    required = models.BooleanField(_("required"))
+    granted = models.BooleanField(_("consented"))
+    statement = models.TextField(_("statement"))
+
+    class Meta:
+        verbose_name = _("consent to a purpose")
+        ordering = ["record", "purpose_number"]
+        indexes = [models.Index(fields=["purpose_key", "granted", "record"], name="consent_grant_purpose")]
+
+
+class ConsentExport(ImmutableModel):
+    """Who exported which consent records, when (also written to Wagtail's audit log)."""
+
+    user = models.CharField(_("user"), max_length=150)
+    exported_at = models.DateTimeField(_("exported at"), default=timezone.now)
+    file_format = models.CharField(_("format"), max_length=8)
+    filters = models.JSONField(_("filters"), default=dict)
+
+    class Meta:
+        verbose_name = _("consent export")
+
+    def __str__(self):
+        return f"{self.file_format} {self.exported_at:%Y-%m-%d %H:%M} {self.user}"
