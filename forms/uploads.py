@@ -11,7 +11,6 @@ import zipfile
 from django import forms
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
-from django.utils.functional import LazyObject
 from django.utils.translation import gettext_lazy as _
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -21,12 +20,9 @@ ALLOWED_EXTENSIONS = {
 }
 
 
-class PrivateStorage(LazyObject):
-    def _setup(self):
-        self._wrapped = FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
-
-
-private_storage = PrivateStorage()
+def private_storage():
+    """Storage for files only staff may download (PRIVATE_MEDIA_ROOT, never under MEDIA_ROOT)."""
+    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
 
 
 def _looks_like_pdf(head):
@@ -74,4 +70,4 @@ class CVField(forms.FileField):
 def store_upload(upload):
     """Save an uploaded file privately; returns its storage name (what the submission keeps)."""
     extension = upload.name.rsplit(".", 1)[-1].lower()
-    return private_storage.save(f"cv/{uuid.uuid4().hex}.{extension}", upload)
+    return private_storage().save(f"cv/{uuid.uuid4().hex}.{extension}", upload)
