@@ -1,6 +1,7 @@
 """The editors' dashboard panel: current and upcoming versions, and each language's translation lag."""
 
 from django.conf import settings
+from django.db.models import Count
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
@@ -51,7 +52,11 @@ class PolicyVersionsPanel(Component):
                 page.locale.language_code: page
                 for page in source.get_translations(inclusive=True).select_related("locale").specific()
             }
-            versions = list(PolicyVersion.objects.for_policy(source.translation_key).order_by("-number")[:10])
+            versions = list(
+                PolicyVersion.objects.for_policy(source.translation_key)
+                .annotate(consent_count=Count("consents"))
+                .order_by("-number")[:10]
+            )
             latest = versions[0] if versions else None
             current = timeline.current(source.translation_key, now)
             upcoming = timeline.upcoming(source.translation_key, now)

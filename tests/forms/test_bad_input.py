@@ -133,7 +133,9 @@ def test_honeypot_blocks_and_stores_nothing(client, policy_pages):
 def test_rate_limit_per_ip_per_form(client, policy_pages, settings, on_commit):
     settings.CONSENT_FORM_RATE = "2/m"
     for _ in range(2):
-        data = fill(client, "/en/feedback/", answers={"full_name": "", "email": "a@example.kz", "message": "Hi"})
+        data = fill(
+            client, "/en/feedback/", answers={"full_name": "", "email": "a@example.kz", "message": "Hi"}
+        )
         with on_commit():
             assert client.post("/en/feedback/", data).status_code == 302
     data = fill(client, "/en/feedback/", answers={"full_name": "", "email": "a@example.kz", "message": "Hi"})

@@ -1,0 +1,225 @@
+"""Staff views of consent evidence at /admin/consents/: list, filter, export, inspect, download files.
+
+Only users with the `view_consentrecord` permission (the Privacy officers group, and superusers) reach
+them; everyone else gets 403. Every export and every opened record is written to Wagtail's audit log.
+Records are evidence, so there are no add, edit or delete views.
+"""
+
+import csv
+
+from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import log
+
+from forms.filters import ConsentRecordFilterSet
+from forms.models import ConsentExport, ConsentRecord, ConsentSubmission
+from forms.paginator import NoCountPaginator
+from forms.uploads import private_storage
+
+EXPORT_FIELDS = [
+    "receipt_id",
+    "submitted_at",
+    "form_title",
+    "version__number",
+    "language",
+    "snapshot__sha256",
+    "statement_sha256",
+]
+EXPORT_CHUNK = 2000
+
+
+def granted_purposes(record):
+    return ", ".join(str(grant.purpose_number) for grant in record.grants.all() if grant.granted)
+
+
+def forbidden(request):
+    """A real 403 (Wagtail turns a raised PermissionDenied into a redirect to the dashboard)."""
+    return TemplateResponse(request, "wagtailadmin/consents_forbidden.html", status=403)
+
+
+class OfficersOnlyMixin:
+    """Consent evidence holds personal data: only Privacy officers (and superusers) may see it."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("consent_forms.view_consentrecord"):
+            return forbidden(request)
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ConsentRecordIndexView(OfficersOnlyMixin, generic.IndexView):
+    paginator_class = NoCountPaginator
+    export_headings = {
+        "receipt_id": _("Receipt"),
+        "submitted_at": _("Submitted at"),
+        "form_title": _("Form"),
+        "version__number": _("Policy version"),
+        "language": _("Language"),
+        "snapshot__sha256": _("Policy text SHA-256"),
+        "statement_sha256": _("Statement SHA-256"),
+        "purposes": _("Purposes consented"),
+        "email": _("E-mail"),
+    }
+
+    def get_base_queryset(self):
+        return ConsentRecord.objects.select_related("version", "submission").prefetch_related("grants")
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        export = ConsentExport.objects.create(
+            user=self.request.user.get_username(),
+            file_format=spreadsheet_format,
+            filters={key: value for key, value in self.request.GET.items() if key != "export"},
+        )
+        log(instance=export, action="consent_forms.export", user=self.request.user, data=export.filters)
+        return super().as_spreadsheet(queryset, spreadsheet_format)
+
+    def rows(self, queryset):
+        """Export rows straight from the database in chunks: constant memory whatever the size."""
+        from forms.models import ConsentGrant
+
+        records = queryset.order_by("-submitted_at", "-id").values_list(
+            "pk", *EXPORT_FIELDS, "submission__email"
+        )
+        chunk = []
+        for row in records.iterator(chunk_size=EXPORT_CHUNK):
+            chunk.append(row)
+            if len(chunk) == EXPORT_CHUNK:
+                yield from self._with_purposes(chunk, ConsentGrant)
+                chunk = []
+        yield from self._with_purposes(chunk, ConsentGrant)
+
+    @staticmethod
+    def _with_purposes(chunk, grant_model):
+        if not chunk:
+            return
+        purposes = {}
+        for record_id, number in (
+            grant_model.objects.filter(record_id__in=[row[0] for row in chunk], granted=True)
+            .order_by("record_id", "purpose_number")
+            .values_list("record_id", "purpose_number")
+        ):
+            purposes.setdefault(record_id, []).append(str(number))
+        for row in chunk:
+            yield [*row[1:-1], ", ".join(purposes.get(row[0], [])), row[-1]]
+
+    def stream_csv(self, queryset):
+        writer = csv.writer(_Echo())
+        yield writer.writerow(
+            [str(self.export_headings[field]) for field in [*EXPORT_FIELDS, "purposes", "email"]]
+        )
+        for row in self.rows(queryset):
+            yield writer.writerow(row)
+
+    def write_csv_response(self, queryset):
+        response = StreamingHttpResponse(self.stream_csv(queryset), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{self.get_filename()}.csv"'
+        return response
+
+    def write_xlsx(self, queryset, output):
+        from openpyxl import Workbook
+
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet(title="Consents")
+        sheet.append([str(self.export_headings[field]) for field in [*EXPORT_FIELDS, "purposes", "email"]])
+        for row in self.rows(queryset):
+            sheet.append(
+                [
+                    value.replace(tzinfo=None)
+                    if hasattr(value, "tzinfo")
+                    else str(value)
+                    if not isinstance(value, int | str)
+                    else value
+                    for value in row
+                ]
+            )
+        workbook.save(output)
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+class ConsentRecordInspectView(OfficersOnlyMixin, generic.InspectView):
+    template_name = "forms/admin/consent_record_inspect.html"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(
+            ConsentRecord.objects.select_related("snapshot", "version", "submission").prefetch_related(
+                "grants"
+            ),
+            pk=self.pk,
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        record = self.object
+        context.update({"record": record, "data": record.submission.form_data, "grants": record.grants.all()})
+        return context
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        log(instance=self.object, action="consent_forms.view_record", user=request.user)
+        return response
+
+
+class ConsentRecordViewSet(ModelViewSet):
+    model = ConsentRecord
+    url_prefix = "consents"
+    url_namespace = "consents"
+    icon = "form"
+    menu_label = _("Consents")
+    menu_order = 250
+    add_to_admin_menu = True
+    index_view_class = ConsentRecordIndexView
+    inspect_view_class = ConsentRecordInspectView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    filterset_class = ConsentRecordFilterSet
+    search_fields = ["submission__email"]
+    search_backend_name = None
+    list_per_page = 25
+    list_display = [
+        Column("form_title", label=_("Form")),
+        DateColumn("submitted_at", label=_("Submitted at")),
+        Column("version", label=_("Version"), accessor="version.number"),
+        Column("language", label=_("Language")),
+        Column("purposes", label=_("Purposes"), accessor=granted_purposes),
+        Column("receipt_id", label=_("Receipt")),
+    ]
+    list_export = [*EXPORT_FIELDS, "purposes", "email"]
+    export_filename = "consents"
+    form_fields = []  # there are no add or edit views: evidence is never typed in or changed
+
+    def get_common_view_kwargs(self, **kwargs):
+        view_kwargs = super().get_common_view_kwargs(**kwargs)
+        view_kwargs.update(add_url_name=None, edit_url_name=None, delete_url_name=None)
+        return view_kwargs
+
+    def get_urlpatterns(self):
+        keep = {"index", "index_results", "inspect"}
+        return [pattern for pattern in super().get_urlpatterns() if pattern.name in keep]
+
+
+def download_upload(request, submission_id, field_name):
+    """A file a visitor uploaded (a CV), for the staff allowed to read submissions."""
+    if not request.user.has_perm("consent_forms.view_consentsubmission"):
+        return forbidden(request)
+    submission = get_object_or_404(ConsentSubmission, pk=submission_id)
+    name = submission.form_data.get(field_name)
+    if not isinstance(name, str) or not name.startswith("cv/"):
+        raise Http404("No file")
+    storage = private_storage()
+    if not storage.exists(name):
+        raise Http404("File gone")
+    log(
+        instance=submission.consent,
+        action="consent_forms.download_file",
+        user=request.user,
+        data={"field": field_name},
+    )
+    return FileResponse(storage.open(name, "rb"), as_attachment=True, filename=name.rsplit("/", 1)[-1])
