@@ -2,7 +2,6 @@
 
 from django.core.paginator import InvalidPage, PageNotAnInteger
 from django.utils.translation import gettext as _
-
 from wagtail.admin.paginator import WagtailPaginator
 
 
