@@ -20,17 +20,20 @@ def build_form_page(spec, language, purpose_keys, to_address):
         from_address=settings.DEFAULT_FROM_EMAIL,
         form_fields=[
             ConsentFormField(
+                sort_order=index,
                 clean_name=field["clean_name"],
                 field_type=field["field_type"],
                 required=field["required"],
                 label=field["label"][language],
                 help_text=field["help_text"][language],
             )
-            for field in spec["fields"]
+            for index, field in enumerate(spec["fields"])
         ],
         consent_purposes=[
-            FormConsentPurpose(purpose_key=purpose_keys[consent["purpose"]], required=consent["required"])
-            for consent in spec["consents"]
+            FormConsentPurpose(
+                sort_order=index, purpose_key=purpose_keys[consent["purpose"]], required=consent["required"]
+            )
+            for index, consent in enumerate(spec["consents"])
         ],
     )
 

@@ -10,8 +10,10 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
+from cms.text import NormalisedLineEndingsMixin
 
-class HomePage(Page):
+
+class HomePage(NormalisedLineEndingsMixin, Page):
     """Root of each language tree (/kk/, /ru/, /en/): who edna is and where the policy lives."""
 
     intro = models.TextField(_("introduction"), blank=True)

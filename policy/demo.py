@@ -33,13 +33,14 @@ PAGE_TEXT_FIELDS = [
 ]
 
 
-def _rows(model, key, language, **extra):
+def _rows(model, key, language):
+    """The rows of one list of the policy, in order (sort_order set, as the InlinePanel would)."""
     return [
         model(
+            sort_order=index,
             **{name: value[language] if isinstance(value, dict) else value for name, value in row.items()},
-            **extra,
         )
-        for row in POLICY[key]
+        for index, row in enumerate(POLICY[key])
     ]
 
 

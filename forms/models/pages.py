@@ -16,6 +16,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
+from cms.text import NormalisedLineEndingsMixin
+
 CONSENT_FIELD_CHOICES = [
     *FORM_FIELD_CHOICES,
     ("phone", _("Phone number")),
@@ -24,7 +26,7 @@ CONSENT_FIELD_CHOICES = [
 ]
 
 
-class ConsentFormField(TranslatableMixin, AbstractFormField):
+class ConsentFormField(NormalisedLineEndingsMixin, TranslatableMixin, AbstractFormField):
     """A field of a consent form. `clean_name` is the key the answer is stored under: it is set once
     from the source-language label and never changes, whatever the language or later label edits."""
 
@@ -82,7 +84,7 @@ class FormConsentPurpose(TranslatableMixin, Orderable):
         ordering = ["sort_order"]
 
 
-class ConsentFormPage(RoutablePageMixin, AbstractEmailForm):
+class ConsentFormPage(NormalisedLineEndingsMixin, RoutablePageMixin, AbstractEmailForm):
     """A form at /<lang>/<slug>/ whose every submission is bound to the policy text shown with it.
 
     Serving is in `forms.consent_flow`: the form carries a signed token naming the policy snapshot and

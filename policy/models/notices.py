@@ -7,8 +7,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
+from cms.text import NormalisedLineEndingsMixin
 
-class PolicyUpdateIndexPage(RoutablePageMixin, Page):
+
+class PolicyUpdateIndexPage(NormalisedLineEndingsMixin, RoutablePageMixin, Page):
     """Lists the change notices newest first; /feed/ below it is their Atom feed."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -47,7 +49,7 @@ class PolicyUpdateIndexPage(RoutablePageMixin, Page):
         return PolicyUpdatesFeed()(request, index_page=self)
 
 
-class PolicyUpdatePage(Page):
+class PolicyUpdatePage(NormalisedLineEndingsMixin, Page):
     """A notice announcing one version: what changed, when it takes effect, links to the text and diff."""
 
     version = models.ForeignKey(

@@ -15,10 +15,11 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
+from cms.text import NormalisedLineEndingsMixin
 from policy.forms import PrivacyPolicyPageForm
 
 
-class PrivacyPolicyPage(RoutablePageMixin, Page):
+class PrivacyPolicyPage(NormalisedLineEndingsMixin, RoutablePageMixin, Page):
     """The policy at /<lang>/privacy/; Kazakh is the source, Russian and English are translations.
 
     Publishing the Kazakh page with a changed text creates version N+1 (`policy.versioning`); publishing
@@ -183,7 +184,7 @@ class PrivacyPolicyPage(RoutablePageMixin, Page):
         return views.live_document(request, self)
 
 
-class PolicyRow(TranslatableMixin, Orderable):
+class PolicyRow(NormalisedLineEndingsMixin, TranslatableMixin, Orderable):
     """A row of one of the policy's lists; translated with its page, kept in the editor's order."""
 
     class Meta(TranslatableMixin.Meta):

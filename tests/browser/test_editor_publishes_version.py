@@ -1,7 +1,7 @@
 """A policy change from the legal team's admin to the visitor, driven through the browser.
 
-A Legal editor changes the Kazakh policy and submits it to the "Legal approval" workflow; the approver
-approves it, which publishes it as version 2; a translator syncs the Russian translation with
+A Legal editor changes the Kazakh policy and submits it to the "Legal approval" workflow; another Legal
+editor approves it, which publishes it as version 2; a translator syncs the Russian translation with
 wagtail-localize, translates the changed strings and publishes it; a visitor then reads version 2 in
 Russian, its comparison with version 1 and its change notice.
 """
@@ -87,7 +87,7 @@ def test_editor_change_approved_and_translated_is_published_as_version_2_with_no
     policy_key = kk_policy.translation_key
     explorer_url = f"{base_url}/admin/pages/{kk_policy.get_parent().pk}/"
     editor = create_admin_user("aigerim", group=LEGAL_EDITORS)
-    approver = create_admin_user("daniyar", superuser=True)
+    approver = create_admin_user("daniyar", group=LEGAL_EDITORS)
     translator = create_admin_user("svetlana", superuser=True)
 
     with ExitStack() as contexts:
