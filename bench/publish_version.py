@@ -12,57 +12,26 @@ throwaway SQLite file), migrating it and loading the demo content first:
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/edna_bench .venv/bin/python bench/publish_version.py
 """
 
-import os
 import statistics
 import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
-os.environ.setdefault("DATABASE_URL", "sqlite:////tmp/edna-bench.sqlite3")
-
-
-def ensure_postgres_database(url):
-    """Create the benchmark's PostgreSQL database when it does not exist yet."""
-    import psycopg
-    from dj_database_url import parse
-
-    config = parse(url)
-    admin = psycopg.connect(
-        host=config["HOST"],
-        port=config["PORT"] or 5432,
-        user=config["USER"],
-        dbname="postgres",
-        autocommit=True,
-    )
-    with admin:
-        exists = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [config["NAME"]]).fetchone()
-        if not exists:
-            admin.execute(f'CREATE DATABASE "{config["NAME"]}"')
+from common import setup
 
 
 def main(rounds):
-    if os.environ["DATABASE_URL"].startswith("postgres"):
-        ensure_postgres_database(os.environ["DATABASE_URL"])
-
+    setup()
     import django
-
-    django.setup()
     from django.test.utils import override_settings
     from django_tasks import default_task_backend
 
     # Queue background work instead of running it inline, as the production worker setup does.
     override_settings(TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}).enable()
-    from django.core.management import call_command
     from wagtail.models import Locale
 
-    from home.demo import load_demo
     from home.localize_import import enter_translations, sync_translation_source
     from policy.models import PolicyVersion, PrivacyPolicyPage
 
-    call_command("migrate", verbosity=0)
-    load_demo(log=lambda message: None)
     source = PrivacyPolicyPage.objects.get(locale__language_code="kk")
     targets = [Locale.objects.get(language_code=code) for code in ("ru", "en")]
     timings, worker_timings = [], []

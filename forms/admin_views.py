@@ -93,7 +93,7 @@ class ConsentRecordIndexView(OfficersOnlyMixin, generic.IndexView):
         """Export rows straight from the database in chunks: constant memory whatever the size."""
         records = queryset.order_by("-submitted_at", "-id")
         if connection.vendor == "postgresql":  # the purposes aggregated by the database, in one query
-            records = records.annotate(purposes=RawSQL(GRANTED_PURPOSES_SQL, []))
+            records = records.annotate(purposes=RawSQL(GRANTED_PURPOSES_SQL, []))  # noqa: S611 - constant SQL
             yield from (
                 [*row[:-2], row[-1] or "", row[-2]]
                 for row in records.values_list(*EXPORT_FIELDS, "submission__email", "purposes").iterator(
@@ -102,7 +102,9 @@ class ConsentRecordIndexView(OfficersOnlyMixin, generic.IndexView):
             )
             return
         chunk = []
-        for row in records.values_list("pk", *EXPORT_FIELDS, "submission__email").iterator(chunk_size=EXPORT_CHUNK):
+        for row in records.values_list("pk", *EXPORT_FIELDS, "submission__email").iterator(
+            chunk_size=EXPORT_CHUNK
+        ):
             chunk.append(row)
             if len(chunk) == EXPORT_CHUNK:
                 yield from self._with_purposes(chunk)

@@ -4,6 +4,7 @@ import re
 
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
 
 LANGUAGE_LIKE_PREFIX = re.compile(r"^/([a-z]{2,3}(?:-[a-z0-9]+)?)/", re.IGNORECASE)
 
@@ -12,13 +13,25 @@ UNPREFIXED_AREAS = ("/admin/", "/documents/", "/static/", "/media/")
 
 
 class SiteLocaleMiddleware(LocaleMiddleware):
-    """LocaleMiddleware that does not "rescue" paths that can't be pages of the public site.
+    """LocaleMiddleware that keeps the admin in its languages and does not "rescue" paths that can't
+    be pages of the public site.
 
     Django redirects a 404 without a language prefix to the same path under the visitor's language
     (/privacy/ -> /kk/privacy/), which is helpful. For /de/privacy/ it would redirect to
     /kk/de/privacy/, and for /admin/nope/ to /kk/admin/nope/, which only lead to another 404: answer
     those with the 404 straight away.
     """
+
+    def process_request(self, request):
+        """The admin speaks Russian or English (Wagtail has no Kazakh catalog): when the visitor's
+        language is not one of those, the admin uses WAGTAILADMIN_DEFAULT_LANGUAGE (a user's own
+        preference, when set, still wins inside Wagtail's views)."""
+        super().process_request(request)
+        if request.path_info.startswith("/admin/"):
+            permitted = {code for code, _name in settings.WAGTAILADMIN_PERMITTED_LANGUAGES}
+            if translation.get_language() not in permitted:
+                translation.activate(settings.WAGTAILADMIN_DEFAULT_LANGUAGE)
+                request.LANGUAGE_CODE = translation.get_language()
 
     def process_response(self, request, response):
         if response.status_code == 404:

@@ -111,6 +111,7 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 # Wagtail ships no Kazakh admin catalog: the admin speaks Russian or English.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("ru", "Русский"), ("en", "English")]
+WAGTAILADMIN_DEFAULT_LANGUAGE = "ru"
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Almaty"
 USE_I18N = True
@@ -141,7 +142,9 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # Consent forms (forms app).
-CONSENT_TOKEN_MAX_AGE = int(os.environ.get("CONSENT_TOKEN_MAX_AGE", str(4 * 3600)))  # seconds a form stays valid
+CONSENT_TOKEN_MAX_AGE = int(
+    os.environ.get("CONSENT_TOKEN_MAX_AGE", str(4 * 3600))
+)  # seconds a form stays valid
 CONSENT_FORM_RATE = os.environ.get("CONSENT_FORM_RATE", "10/m")  # POSTs per IP per form
 RATELIMIT_USE_CACHE = "default"
 # Development and tests run one process with the local-memory cache; production shares Redis.

@@ -17,7 +17,9 @@ def submit_contact_form(page, base_url, language, email):
     return page.locator(".receipt code").first.inner_text()
 
 
-def test_contact_consents_in_three_languages_are_found_by_the_privacy_officer(browser, demo_server, django_user_model):
+def test_contact_consents_in_three_languages_are_found_by_the_privacy_officer(
+    browser, demo_server, django_user_model
+):
     officer = django_user_model.objects.create_user("officer", password="officer-pass-1")
     officer.groups.add(Group.objects.get(name="Privacy officers"))
 
