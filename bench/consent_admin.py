@@ -139,9 +139,7 @@ def main(rows):
     median, counts = measure_listing(client, PolicyVersion.objects.order_by("number").first().pk)
     exported, elapsed, growth = measure_export(client)
     print(f"{total} consent records")
-    print(
     print(f"listing filtered by version and date: median {median * 1000:.0f} ms, COUNT(*) queries: {counts}")
-    )
     print(
         f"CSV export: {exported} rows in {elapsed:.1f} s = {exported / elapsed:,.0f} rows/s, "
         f"peak memory growth {growth:.0f} MB"
