@@ -57,7 +57,9 @@ def current_snapshot(page, policy):
 
 
 def version_url(request, policy, snapshot):
-    return request.build_absolute_uri(f"{policy.get_url(request)}versions/{snapshot.version.number}/")
+    """The canonical address of the version (from the Site record, not from how this request came in,
+    so the statement, and its hash, are the same whatever scheme or host the visitor used)."""
+    return f"{policy.get_full_url(request)}versions/{snapshot.version.number}/"
 
 
 def consent_form_class(page, statements):
@@ -249,11 +251,11 @@ def save_consent(page, form, snapshot, statements, token):
             )
             for statement in statements
         )
-    from forms.tasks import notify_staff, send_receipt
+    from forms.tasks import enqueue_after_commit, notify_staff, send_receipt
 
-    transaction.on_commit(lambda: notify_staff.enqueue(record.pk))
+    enqueue_after_commit(notify_staff, record.pk)
     if email:
-        transaction.on_commit(lambda: send_receipt.enqueue(record.pk))
+        enqueue_after_commit(send_receipt, record.pk)
     return record
 
 

@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django_tasks import default_task_backend, task
@@ -17,6 +18,19 @@ from django_tasks import default_task_backend, task
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 5
+
+
+def enqueue_after_commit(task_function, record_id):
+    """Queue an e-mail once the record is committed. The consent is already stored by then, so a queue
+    that cannot take the task is logged for the operators rather than turned into an error page."""
+
+    def enqueue():
+        try:
+            task_function.enqueue(record_id)
+        except Exception:
+            logger.exception("Could not queue %s for consent record %s", task_function.name, record_id)
+
+    transaction.on_commit(enqueue)
 
 
 def _retry(task_function, record_id, attempt, error):

@@ -1,0 +1,121 @@
+"""Benchmark: consent form POSTs through gunicorn (2 workers) on PostgreSQL, none lost.
+
+Starts gunicorn with the production settings (2 workers, 4 threads each) on the benchmark database,
+opens N forms (GET, untimed: each rendered form carries its own single-use token), then sends the N
+POSTs from 16 concurrent clients and reports submissions per second. Afterwards it checks that the
+number of new consent records equals the number of successful (302) responses. Target: 100/s, 0 lost.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/edna_bench .venv/bin/python bench/form_posts.py [N]
+"""
+
+import os
+import re
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+from common import ROOT, setup
+
+PORT = 8765
+BASE = f"http://127.0.0.1:{PORT}"
+TOKEN = re.compile(r'name="consent_token" value="([^"]+)"')
+REQUIRED_CONSENT = re.compile(r'<input type="checkbox" name="(consent_\d+)"[^>]*required')
+
+
+def start_gunicorn():
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "SECRET_KEY": os.environ.get("SECRET_KEY", "benchmark-only-secret"),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "CONSENT_FORM_RATE": "1000000/m",  # one client IP sends everything here
+        "DB_CONN_MAX_AGE": "60",
+    }
+    for command in (["migrate", "-v0"], ["collectstatic", "--noinput", "-v0"]):  # the task queue's tables too
+        subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True)
+    server = subprocess.Popen(
+        [
+            *(sys.executable, "-m", "gunicorn", "cms.wsgi", "-b", f"127.0.0.1:{PORT}"),
+            *("-w", "2", "--threads", "4", "--log-level", "warning"),
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    import requests
+
+    for _ in range(60):
+        try:
+            if requests.get(f"{BASE}/en/contact/", timeout=10).status_code == 200:
+                return server
+        except requests.RequestException:
+            pass
+        time.sleep(0.5)
+    server.terminate()
+    raise RuntimeError("gunicorn did not start")
+
+
+def open_form(index):
+    import requests
+
+    session = requests.Session()
+    html = session.get(f"{BASE}/en/contact/", timeout=10).text
+    csrf = session.cookies["csrftoken"]
+    return csrf, {
+        **dict.fromkeys(REQUIRED_CONSENT.findall(html), "on"),
+        "csrfmiddlewaretoken": csrf,
+        "consent_token": TOKEN.search(html).group(1),
+        "full_name": f"Visitor {index}",
+        "email": f"visitor{index}@example.kz",
+        "phone": "+77011234567",
+        "company": "edna",
+        "country": "KZ",
+        "message": "Benchmark",
+    }
+
+
+def post(prepared):
+    """POST as a browser behind the TLS-terminating load balancer would (production sets secure cookies)."""
+    import requests
+
+    csrf, data = prepared
+    headers = {
+        "Cookie": f"csrftoken={csrf}",
+        "X-Forwarded-Proto": "https",
+        "Origin": f"https://127.0.0.1:{PORT}",
+        "Referer": f"https://127.0.0.1:{PORT}/en/contact/",
+    }
+    response = requests.post(
+        f"{BASE}/en/contact/", data=data, headers=headers, allow_redirects=False, timeout=30
+    )
+    return response.status_code
+
+
+def main(count):
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        sys.exit("Set DATABASE_URL to a PostgreSQL database.")
+    setup()
+    from forms.models import ConsentRecord
+
+    server = start_gunicorn()
+    try:
+        with ThreadPoolExecutor(16) as pool:
+            prepared = list(pool.map(open_form, range(count)))
+        before = ConsentRecord.objects.count()
+        started = time.perf_counter()
+        with ThreadPoolExecutor(16) as pool:
+            statuses = list(pool.map(post, prepared))
+        elapsed = time.perf_counter() - started
+    finally:
+        server.terminate()
+        server.wait()
+    stored = ConsentRecord.objects.count() - before
+    ok = statuses.count(302)
+    print(
+        f"{count} POSTs in {elapsed:.1f} s = {count / elapsed:.0f} submissions/s; 302: {ok}, other: {count - ok}"
+    )
+    print(f"new consent records: {stored}; lost: {ok - stored}")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 1000)
