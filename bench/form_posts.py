@@ -111,9 +111,8 @@ def main(count):
         server.wait()
     stored = ConsentRecord.objects.count() - before
     ok = statuses.count(302)
-    print(
-        f"{count} POSTs in {elapsed:.1f} s = {count / elapsed:.0f} submissions/s; 302: {ok}, other: {count - ok}"
-    )
+    rate = count / elapsed
+    print(f"{count} POSTs in {elapsed:.1f} s = {rate:.0f} submissions/s; 302: {ok}, other: {count - ok}")
     print(f"new consent records: {stored}; lost: {ok - stored}")
 
 
