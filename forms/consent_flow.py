@@ -84,20 +84,21 @@ def consent_form_class(page, statements):
 
 
 def render_form(request, page, form, statements, snapshot, policy, status=200, message=None):
+    """The form page; `form` is None when no policy text is in force to consent to."""
     context = page.get_context(request)
-    context.update(
-        {
-            "form": form,
-            "statements": statements,
-            "snapshot": snapshot,
-            "policy": policy,
-            "form_message": message,
-            "builder_fields": [form[name] for name in form.fields if name not in _extra_fields(statements)],
-            "consent_fields": [form[statement.field_name] for statement in statements],
-            "honeypot": form[HONEYPOT_FIELD],
-            "token_field": form[TOKEN_FIELD],
-        }
-    )
+    context.update({"form": form, "statements": statements, "snapshot": snapshot, "policy": policy})
+    context["form_message"] = message
+    if form is not None:
+        context.update(
+            {
+                "builder_fields": [
+                    form[name] for name in form.fields if name not in _extra_fields(statements)
+                ],
+                "consent_fields": [form[statement.field_name] for statement in statements],
+                "honeypot": form[HONEYPOT_FIELD],
+                "token_field": form[TOKEN_FIELD],
+            }
+        )
     response = TemplateResponse(request, page.get_template(request), context, status=status)
     patch_cache_control(response, private=True, no_store=True)
     return response

@@ -150,3 +150,16 @@ def test_scheduled_material_version_applies_once_it_is_effective(client, policy_
         with on_commit():
             client.post("/kk/contact/", data)
     assert sorted(ConsentRecord.objects.values_list("version__number", flat=True)) == [1, 2]
+
+
+def test_form_without_a_policy_version_in_force_says_so_instead_of_failing(client, policy_pages):
+    from policy.models import PolicyVersion
+
+    with time_machine.travel(PolicyVersion.objects.get(number=1).effective_from - timedelta(days=1)):
+        for method in (client.get, client.post):
+            response = method("/en/contact/")
+            assert response.status_code == 200
+            page = BeautifulSoup(response.content, "html.parser")
+            assert page.select_one("form.consent-form") is None
+            assert page.select_one("[role=alert]").get_text(strip=True)
+    assert ConsentRecord.objects.count() == 0
