@@ -8,6 +8,7 @@ number of new consent records equals the number of successful (302) responses. T
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/edna_bench .venv/bin/python bench/form_posts.py [N]
 """
 
+import contextlib
 import os
 import re
 import subprocess
@@ -45,11 +46,9 @@ def start_gunicorn():
     import requests
 
     for _ in range(60):
-        try:
+        with contextlib.suppress(requests.RequestException):  # not listening yet
             if requests.get(f"{BASE}/en/contact/", timeout=10).status_code == 200:
                 return server
-        except requests.RequestException:
-            pass
         time.sleep(0.5)
     server.terminate()
     raise RuntimeError("gunicorn did not start")

@@ -2,6 +2,7 @@
 
 from wagtail.models import Locale
 
+from policy.document import frozen_purposes
 from policy.versioning import SOURCE_LANGUAGE
 
 
@@ -24,10 +25,4 @@ def purpose_choices():
 
 def snapshot_purposes(snapshot):
     """{purpose key: purpose dict} of a frozen policy text (its table No. 1)."""
-    return {
-        purpose["key"]: purpose
-        for section in snapshot.document["sections"]
-        for clause in section["clauses"]
-        for group in clause["purpose_groups"]
-        for purpose in group["purposes"]
-    }
+    return {purpose["key"]: purpose for purpose in frozen_purposes(snapshot.document)}

@@ -14,6 +14,8 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from policy.document import frozen_purposes
+
 TOKEN = re.compile(r"\s+|[^\s]+")
 
 ADDED, REMOVED, CHANGED = "added", "removed", "changed"
@@ -88,16 +90,6 @@ def text_blocks(document):
     return blocks
 
 
-def purposes_of(document):
-    return [
-        purpose
-        for section in document["sections"]
-        for clause in section["clauses"]
-        for group in clause["purpose_groups"]
-        for purpose in group["purposes"]
-    ]
-
-
 PURPOSE_FIELDS = [
     ("subject_category", lambda: _("Data subjects")),
     ("purpose", lambda: _("Purpose of processing")),
@@ -139,8 +131,8 @@ def compare_documents(old, new):
         else:
             unchanged += 1
 
-    old_purposes = {purpose["key"]: purpose for purpose in purposes_of(old)}
-    new_purposes = {purpose["key"]: purpose for purpose in purposes_of(new)}
+    old_purposes = {purpose["key"]: purpose for purpose in frozen_purposes(old)}
+    new_purposes = {purpose["key"]: purpose for purpose in frozen_purposes(new)}
     purposes = []
     for key in _merged_order(list(old_purposes), list(new_purposes)):
         before, after = old_purposes.get(key), new_purposes.get(key)

@@ -127,6 +127,17 @@ class PolicyDocument:
         return "".join(normalise_line(line) + "\n" for line in lines)
 
 
+def frozen_purposes(document):
+    """The purposes of table No. 1 in a snapshot's stored document (the dict form of PolicyDocument)."""
+    return [
+        purpose
+        for section in document["sections"]
+        for clause in section["clauses"]
+        for group in clause["purpose_groups"]
+        for purpose in group["purposes"]
+    ]
+
+
 def purpose_table_headers():
     """Column headers of table No. 1 (translated in the active language)."""
     return [

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from policy import timeline
 from policy.diff import compare_documents
-from policy.document import build_policy_document
+from policy.document import build_policy_document, frozen_purposes
 from policy.models import PolicySnapshot, PolicyVersion
 from policy.versioning import SOURCE_LANGUAGE
 
@@ -164,13 +164,7 @@ def version_json(request, page, number):
             "sha256": snapshot.sha256,
             "hash_algorithm": "SHA-256 of the UTF-8 bytes of `text`",
             "text": snapshot.text,
-            "purposes": [
-                purpose
-                for section in snapshot.document["sections"]
-                for clause in section["clauses"]
-                for group in clause["purpose_groups"]
-                for purpose in group["purposes"]
-            ],
+            "purposes": frozen_purposes(snapshot.document),
         },
         json_dumps_params={"ensure_ascii": False, "indent": 2},
     )

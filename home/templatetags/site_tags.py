@@ -72,9 +72,9 @@ def home_url(context):
 @register.simple_tag(takes_context=True)
 def policy_page(context):
     """The privacy policy in the visitor's language (for the footer link), or None."""
-    from policy.models import PrivacyPolicyPage
+    from policy.lookup import policy_page_for
 
-    return PrivacyPolicyPage.objects.live().filter(locale=Locale.get_active()).first()
+    return policy_page_for(context.get("request"))
 
 
 @register.simple_tag(takes_context=True)
