@@ -38,7 +38,7 @@ def start_gunicorn():
     server = subprocess.Popen(
         [
             *(sys.executable, "-m", "gunicorn", "cms.wsgi", "-b", f"127.0.0.1:{PORT}"),
-            *("-w", "2", "--threads", "4", "--log-level", "warning"),
+            *("-w", "2", "--threads", os.environ.get("GUNICORN_THREADS", "4"), "--log-level", "warning"),
         ],
         cwd=ROOT,
         env=env,
@@ -52,6 +52,33 @@ def start_gunicorn():
         time.sleep(0.5)
     server.terminate()
     raise RuntimeError("gunicorn did not start")
+
+
+def cpu_seconds_by_process(since=None):
+    """CPU seconds used so far by the app server, PostgreSQL, Redis and this client (from /proc), or,
+    given an earlier reading, used since then: the machine runs all four, so they share its cores."""
+    tick = os.sysconf("SC_CLK_TCK")
+    readings = {}
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as file:
+                command = file.read().decode(errors="replace")
+            with open(f"/proc/{pid}/stat") as file:
+                fields = file.read().rsplit(")", 1)[1].split()
+        except OSError:  # the process ended meanwhile
+            continue
+        group = next(
+            (name for name in ("gunicorn", "postgres", "redis") if name in command),
+            "client" if int(pid) == os.getpid() else None,
+        )
+        if group:
+            readings[(group, pid)] = (int(fields[11]) + int(fields[12])) / tick
+    if since is None:
+        return readings
+    used = {}
+    for (group, pid), seconds in readings.items():
+        used[group] = used.get(group, 0) + seconds - since.get((group, pid), 0)
+    return used
 
 
 def open_form(index):
@@ -101,10 +128,12 @@ def main(count):
         with ThreadPoolExecutor(16) as pool:
             prepared = list(pool.map(open_form, range(count)))
         before = ConsentRecord.objects.count()
+        cpu_before = cpu_seconds_by_process()
         started = time.perf_counter()
         with ThreadPoolExecutor(16) as pool:
             statuses = list(pool.map(post, prepared))
         elapsed = time.perf_counter() - started
+        cpu_used = cpu_seconds_by_process(since=cpu_before)
     finally:
         server.terminate()
         server.wait()
@@ -113,6 +142,10 @@ def main(count):
     rate = count / elapsed
     print(f"{count} POSTs in {elapsed:.1f} s = {rate:.0f} submissions/s; 302: {ok}, other: {count - ok}")
     print(f"new consent records: {stored}; lost: {ok - stored}")
+    print(
+        "CPU ms per submission: "
+        + ", ".join(f"{group} {seconds * 1000 / count:.1f}" for group, seconds in sorted(cpu_used.items()))
+    )
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ notification and the receipt e-mail are queued, and the visitor is redirected to
 from django import forms as django_forms
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -22,12 +23,12 @@ from django_ratelimit.core import is_ratelimited
 
 from forms.models import ConsentGrant, ConsentRecord, ConsentSubmission
 from forms.statements import statements_for, statements_sha256, statements_text
+from forms.tasks import enqueue_with_record, notify_staff, send_receipt
 from forms.tokens import InvalidConsentToken, make_token, read_token
-from forms.uploads import CVField, store_upload
-from policy import timeline
-from policy.models import PolicySnapshot, PrivacyPolicyPage
+from forms.uploads import CVField, delete_upload, store_upload
+from policy import snapshot_cache, timeline
+from policy.models import PrivacyPolicyPage
 from policy.versioning import SOURCE_LANGUAGE
-from policy.views import snapshot_for
 
 TOKEN_FIELD = "consent_token"  # noqa: S105 - a form field name, not a secret
 HONEYPOT_FIELD = "website"
@@ -40,20 +41,26 @@ TOKEN_ERRORS = {
 
 
 def policy_for(page):
-    """The live policy page in the form's language (else the source language's)."""
-    policies = PrivacyPolicyPage.objects.live().filter(
-        locale__language_code__in={page.locale.language_code, SOURCE_LANGUAGE}
+    """The live policy page in the form's language (else the source language's), in one query."""
+    policies = (
+        PrivacyPolicyPage.objects.live()
+        .filter(Q(locale_id=page.locale_id) | Q(locale__language_code=SOURCE_LANGUAGE))
+        .select_related("locale")
     )
-    by_language = {policy.locale.language_code: policy for policy in policies.select_related("locale")}
-    return by_language.get(page.locale.language_code) or by_language.get(SOURCE_LANGUAGE)
+    by_locale = {policy.locale_id: policy for policy in policies}
+    own = by_locale.get(page.locale_id)
+    if own is not None:
+        page.locale = own.locale  # the form's locale too, without another query
+        return own
+    return next(
+        (policy for policy in by_locale.values() if policy.locale.language_code == SOURCE_LANGUAGE), None
+    )
 
 
 def current_snapshot(page, policy):
-    entry = timeline.current(policy.translation_key) if policy else None
-    if entry is None:
-        return None
-    snapshot, _fallback = snapshot_for(entry.id, page.locale.language_code, with_document=True)
-    return snapshot
+    return (
+        snapshot_cache.current_snapshot(policy.translation_key, page.locale.language_code) if policy else None
+    )
 
 
 def version_url(request, policy, snapshot):
@@ -167,12 +174,12 @@ def receive(request, page, policy, snapshot):
         return blocked(request, page, policy, snapshot, status=429)
     try:
         token = read_token(request.POST.get(TOKEN_FIELD), page)
-        shown = PolicySnapshot.objects.select_related("version").get(pk=token.snapshot_id)
     except InvalidConsentToken as error:
         return fresh_form(
             request, page, policy, snapshot, request.POST, request.FILES, TOKEN_ERRORS[error.reason]
         )
-    except PolicySnapshot.DoesNotExist:
+    shown = snapshot_cache.snapshot_by_id(token.snapshot_id)
+    if shown is None:
         return fresh_form(
             request, page, policy, snapshot, request.POST, request.FILES, TOKEN_ERRORS["forged"]
         )
@@ -193,12 +200,10 @@ def receive(request, page, policy, snapshot):
         return render_form(
             request, page, form, statements, shown, policy, message=_("Please correct the errors below.")
         )
-    existing = ConsentRecord.objects.filter(token_nonce=token.nonce).first()
-    if existing is not None:  # the same form sent twice: one record, the same receipt
-        return redirect(receipt_url(page, existing))
     try:
         record = save_consent(page, form, shown, statements, token)
     except IntegrityError:
+        # The same form sent twice (the token's nonce is unique): one record, the same receipt.
         existing = ConsentRecord.objects.filter(token_nonce=token.nonce).first()
         if existing is None:
             raise
@@ -218,7 +223,19 @@ def submitted_data(page, form, statements):
 
 
 def save_consent(page, form, snapshot, statements, token):
+    """Store the submission, its evidence and its e-mails in one transaction. An upload stored for a
+    submission that is then not saved (say, the same form sent twice) is removed again."""
     data = submitted_data(page, form, statements)
+    try:
+        return _save_consent(page, form, snapshot, statements, token, data)
+    except Exception:
+        for name, value in data.items():
+            if isinstance(form.fields[name], CVField) and value:
+                delete_upload(value)
+        raise
+
+
+def _save_consent(page, form, snapshot, statements, token, data):
     email = next(
         (
             value
@@ -252,11 +269,9 @@ def save_consent(page, form, snapshot, statements, token):
             )
             for statement in statements
         )
-    from forms.tasks import enqueue_after_commit, notify_staff, send_receipt
-
-    enqueue_after_commit(notify_staff, record.pk)
-    if email:
-        enqueue_after_commit(send_receipt, record.pk)
+        enqueue_with_record(notify_staff, record.pk)
+        if email:
+            enqueue_with_record(send_receipt, record.pk)
     return record
 
 

@@ -20,9 +20,22 @@ logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 5
 
 
-def enqueue_after_commit(task_function, record_id):
-    """Queue an e-mail once the record is committed. The consent is already stored by then, so a queue
-    that cannot take the task is logged for the operators rather than turned into an error page."""
+def queue_is_in_database(task_function):
+    """Whether the task is queued as a row of the site's own database (django-tasks' DatabaseBackend)."""
+    return type(task_function.get_backend()).__module__.startswith("django_tasks_db.")
+
+
+def enqueue_with_record(task_function, record_id):
+    """Queue an e-mail about a consent record that is being saved (call it inside that transaction).
+
+    A queue kept in the database (production) takes the task in the record's own transaction: record and
+    e-mail are committed together or not at all, with one commit for both. Any other backend (immediate
+    in development and tests) gets the task once the record is committed; the consent is stored by then,
+    so a queue that cannot take it is logged for the operators rather than turned into an error page.
+    """
+    if queue_is_in_database(task_function):
+        task_function.enqueue(record_id)
+        return
 
     def enqueue():
         try:

@@ -71,3 +71,8 @@ def store_upload(upload):
     """Save an uploaded file privately; returns its storage name (what the submission keeps)."""
     extension = upload.name.rsplit(".", 1)[-1].lower()
     return private_storage().save(f"cv/{uuid.uuid4().hex}.{extension}", upload)
+
+
+def delete_upload(name):
+    """Remove a privately stored upload that no submission keeps."""
+    private_storage().delete(name)

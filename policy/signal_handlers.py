@@ -2,7 +2,7 @@
 
 from wagtail.signals import page_published
 
-from policy.models import PolicyVersion, PrivacyPolicyPage
+from policy.models import PolicySnapshot, PolicyVersion, PrivacyPolicyPage
 
 
 def record_policy_publication(sender, instance, revision=None, **kwargs):
@@ -18,7 +18,7 @@ def record_policy_publication(sender, instance, revision=None, **kwargs):
 def forget_cached_timeline(sender, instance, created=False, **kwargs):
     from policy.timeline import forget_timeline
 
-    forget_timeline(instance.policy_key)
+    forget_timeline()
 
 
 def control_new_policy_page(sender, instance, created=False, raw=False, **kwargs):
@@ -35,4 +35,5 @@ def register_signal_handlers():
 
     page_published.connect(record_policy_publication, sender=PrivacyPolicyPage)
     post_save.connect(forget_cached_timeline, sender=PolicyVersion)
+    post_save.connect(forget_cached_timeline, sender=PolicySnapshot)
     post_save.connect(control_new_policy_page, sender=PrivacyPolicyPage)

@@ -2,8 +2,9 @@
 
 "Current" is the latest version (by number) whose effective-from has passed; it is computed at request
 time from this small, cached list, so a scheduled version becomes current at its moment with no deploy,
-job or purge. The list is cached in the shared cache (Redis in production) and forgotten whenever a
-version is created.
+job or purge. Each entry also names the newest snapshot (edition) of each language, so the text to show
+is known without a query. The list is cached in the shared cache (Redis in production) and forgotten
+whenever a version or a snapshot is created.
 """
 
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
-CACHE_KEY = "policy:timeline:v1"
+CACHE_KEY = "policy:timeline:v2"
 RECENT_CHANGE_WINDOW = timedelta(days=30)
 
 
@@ -24,20 +25,34 @@ class VersionEntry:
     number: int
     effective_from: datetime
     is_material: bool
+    latest_snapshots: tuple = ()  # (language, id of its newest snapshot) per language published
 
     def is_effective(self, at):
         return self.effective_from <= at
+
+    def latest_snapshot_id(self, language):
+        return dict(self.latest_snapshots).get(language)
 
 
 def timeline():
     """Every version of every policy, oldest first (cached)."""
     entries = cache.get(CACHE_KEY)
     if entries is None:
-        from policy.models import PolicyVersion
+        from policy.models import PolicySnapshot, PolicyVersion
 
+        latest = {}  # version id -> {language: newest snapshot id}
+        for version_id, language, snapshot_id in PolicySnapshot.objects.order_by(
+            "version_id", "language", "sequence"
+        ).values_list("version_id", "language", "id"):
+            latest.setdefault(version_id, {})[language] = snapshot_id
         entries = [
             VersionEntry(
-                row["id"], str(row["policy_key"]), row["number"], row["effective_from"], row["is_material"]
+                row["id"],
+                str(row["policy_key"]),
+                row["number"],
+                row["effective_from"],
+                row["is_material"],
+                tuple(sorted(latest.get(row["id"], {}).items())),
             )
             for row in PolicyVersion.objects.order_by("policy_key", "number").values(
                 "id", "policy_key", "number", "effective_from", "is_material"
@@ -47,7 +62,7 @@ def timeline():
     return entries
 
 
-def forget_timeline(policy_key=None):
+def forget_timeline():
     transaction.on_commit(lambda: cache.delete(CACHE_KEY))
 
 

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_tasks_db",  # production's queue (TASKS below picks the backend per environment)
     "django_ratelimit",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -42,7 +42,6 @@ MIDDLEWARE.insert(
 )
 
 # Background work runs in `manage.py db_worker` processes, queued in PostgreSQL.
-INSTALLED_APPS = [*INSTALLED_APPS, "django_tasks_db"]  # noqa: F405
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"

@@ -26,6 +26,10 @@ class ConsentSubmission(AbstractFormSubmission):
     the consent evidence refers to.
     """
 
+    # Not in Wagtail's reference index: a row (and a background task) per submission would grow it by
+    # millions for no use; the consents of a page are listed in /admin/consents/.
+    wagtail_reference_index_ignore = True
+
     page = models.ForeignKey(
         "wagtailcore.Page",
         on_delete=models.SET_NULL,
@@ -44,6 +48,8 @@ class ConsentSubmission(AbstractFormSubmission):
 
 class ConsentRecord(ImmutableModel):
     """Evidence of one consent: the exact policy text and statement a visitor accepted, and when."""
+
+    wagtail_reference_index_ignore = True
 
     receipt_id = models.UUIDField(_("receipt"), default=uuid.uuid4, unique=True, editable=False)
     submission = models.OneToOneField(
@@ -95,6 +101,8 @@ class ConsentRecord(ImmutableModel):
 class ConsentGrant(ImmutableModel):
     """One purpose offered on the form, and whether the visitor consented to it."""
 
+    wagtail_reference_index_ignore = True
+
     record = models.ForeignKey(ConsentRecord, on_delete=models.PROTECT, related_name="grants")
     purpose_key = models.UUIDField(_("purpose"), db_index=True)
     purpose_number = models.PositiveSmallIntegerField(_("purpose number"))
@@ -111,6 +119,8 @@ class ConsentGrant(ImmutableModel):
 
 class ConsentExport(ImmutableModel):
     """Who exported which consent records, when (also written to Wagtail's audit log)."""
+
+    wagtail_reference_index_ignore = True
 
     user = models.CharField(_("user"), max_length=150)
     exported_at = models.DateTimeField(_("exported at"), default=timezone.now)

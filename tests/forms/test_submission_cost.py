@@ -1,0 +1,65 @@
+"""What one consent POST reads and writes: a fixed, small number of queries, the frozen text from the
+cache, and (with the production queue) its e-mails committed in the same transaction as the record."""
+
+import pytest
+from django.test import override_settings
+from django_tasks_db.models import DBTaskResult
+
+from forms.models import ConsentRecord
+from policy.models import PolicySnapshot
+from policy.snapshot_cache import snapshot_by_id
+from tests.forms.helpers import fill
+from tests.policy.helpers import publish
+
+DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Site, locale, 4 to route the page, view restrictions (2), the policy page, the form's purposes and
+# fields; then one transaction (a savepoint inside the test's own) with the submission, the record, the
+# grants and the two queued e-mails.
+POST_QUERIES = 11 + 2 + 5
+
+
+def test_a_consent_post_runs_a_fixed_number_of_queries(client, policy_pages, django_assert_num_queries):
+    data = fill(client, "/en/contact/")
+    with override_settings(TASKS=DATABASE_QUEUE), django_assert_num_queries(POST_QUERIES):
+        response = client.post("/en/contact/", data)
+    assert response.status_code == 302
+
+
+def test_the_frozen_text_comes_from_the_cache_after_the_first_read(policy_pages, django_assert_num_queries):
+    snapshot = PolicySnapshot.objects.filter(language="en").first()
+    with django_assert_num_queries(1):
+        first = snapshot_by_id(snapshot.pk)
+    with django_assert_num_queries(0):
+        again = snapshot_by_id(snapshot.pk)
+    assert again.sha256 == first.sha256 == snapshot.sha256
+    assert again.version.number == snapshot.version.number
+    assert snapshot_by_id(10**9) is None
+
+
+def test_a_corrected_translation_is_the_text_the_form_shows_next(client, policy_pages, on_commit):
+    fill(client, "/en/contact/")  # the timeline and the first edition are now cached
+    en = policy_pages["en"]
+    with on_commit():
+        publish(en, summary=en.version_summary, intro="Corrected introduction.")
+    data = fill(client, "/en/contact/")
+    with on_commit():
+        client.post("/en/contact/", data)
+    record = ConsentRecord.objects.get()
+    assert (record.snapshot.language, record.snapshot.sequence) == ("en", 2)
+
+
+def test_the_production_queue_takes_the_emails_with_the_record(client, policy_pages):
+    data = fill(client, "/en/contact/")
+    with override_settings(TASKS=DATABASE_QUEUE):
+        client.post("/en/contact/", data)  # no on-commit callbacks run here: the tasks are already rows
+        client.post("/en/contact/", data)  # the same form again: no second record, no more e-mails
+    record = ConsentRecord.objects.get()
+    queued = DBTaskResult.objects.order_by("task_path")
+    assert [task.task_path for task in queued] == ["forms.tasks.notify_staff", "forms.tasks.send_receipt"]
+    assert all(task.args_kwargs["args"] == [record.pk] for task in queued)
+
+
+@pytest.fixture
+def on_commit(django_capture_on_commit_callbacks):
+    return lambda: django_capture_on_commit_callbacks(execute=True)
