@@ -1,5 +1,7 @@
 """The form builder with the field types consent forms need: phone, country and a CV upload."""
 
+import functools
+
 import phonenumbers
 from babel import Locale as BabelLocale
 from django import forms
@@ -38,9 +40,15 @@ class PhoneNumberField(forms.CharField):
 
 def country_choices():
     """ISO 3166-1 countries named in the active language (CLDR data through Babel), sorted by name."""
-    territories = BabelLocale.parse((get_language() or "kk")[:2]).territories
+    return countries_named_in((get_language() or "kk")[:2])
+
+
+@functools.cache
+def countries_named_in(language):
+    """The country list of one language, built once per process: Babel's CLDR data never changes."""
+    territories = BabelLocale.parse(language).territories
     names = [(code, name) for code, name in territories.items() if len(code) == 2 and code.isalpha()]
-    return [("", "---------"), *sorted(names, key=lambda item: item[1])]
+    return (("", "---------"), *sorted(names, key=lambda item: item[1]))
 
 
 class ConsentFormBuilder(FormBuilder):
@@ -63,7 +71,7 @@ class ConsentFormBuilder(FormBuilder):
 
     def create_country_field(self, field, options):
         options.pop("initial", None)
-        return forms.TypedChoiceField(choices=country_choices, **options)
+        return forms.TypedChoiceField(choices=country_choices(), **options)
 
     def create_file_field(self, field, options):
         options.pop("initial", None)

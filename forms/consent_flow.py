@@ -178,7 +178,7 @@ def receive(request, page, policy, snapshot):
         return fresh_form(
             request, page, policy, snapshot, request.POST, request.FILES, TOKEN_ERRORS[error.reason]
         )
-    shown = snapshot_cache.snapshot_by_id(token.snapshot_id)
+    shown = snapshot if token.snapshot_id == snapshot.pk else snapshot_cache.snapshot_by_id(token.snapshot_id)
     if shown is None:
         return fresh_form(
             request, page, policy, snapshot, request.POST, request.FILES, TOKEN_ERRORS["forged"]
@@ -207,8 +207,8 @@ def receive(request, page, policy, snapshot):
         existing = ConsentRecord.objects.filter(token_nonce=token.nonce).first()
         if existing is None:
             raise
-        return redirect(receipt_url(page, existing))
-    return redirect(receipt_url(page, record))
+        return redirect(receipt_url(request, page, existing))
+    return redirect(receipt_url(request, page, record))
 
 
 def submitted_data(page, form, statements):
@@ -275,8 +275,8 @@ def _save_consent(page, form, snapshot, statements, token, data):
     return record
 
 
-def receipt_url(page, record):
-    return f"{page.url}receipt/{record.receipt_id}/"
+def receipt_url(request, page, record):
+    return f"{page.get_url(request)}receipt/{record.receipt_id}/"
 
 
 def serve_receipt(request, page, receipt_id):

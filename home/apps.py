@@ -6,7 +6,10 @@ class HomeConfig(AppConfig):
     verbose_name = "Home"
 
     def ready(self):
+        from home.site_cache import connect_signals
+
         _skip_locale_sync_on_raw_saves()
+        connect_signals()
 
 
 def _skip_locale_sync_on_raw_saves():

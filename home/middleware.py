@@ -6,6 +6,8 @@ from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 
+from home.site_cache import site_for_request
+
 LANGUAGE_LIKE_PREFIX = re.compile(r"^/([a-z]{2,3}(?:-[a-z0-9]+)?)/", re.IGNORECASE)
 
 
@@ -42,3 +44,20 @@ class SiteLocaleMiddleware(LocaleMiddleware):
             ):
                 return response
         return super().process_response(request, response)
+
+
+class CachedSiteMiddleware:
+    """Give Wagtail the request's Site from the shared cache (see `home.site_cache`).
+
+    Wagtail's Site.find_for_request keeps its answer on the request as `_wagtail_site` and looks no
+    further when it is set; this sets it before Wagtail asks. It runs after CommonMiddleware, which
+    refuses hosts outside ALLOWED_HOSTS.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not hasattr(request, "_wagtail_site"):
+            request._wagtail_site = site_for_request(request)
+        return self.get_response(request)

@@ -31,7 +31,13 @@ def control_new_policy_page(sender, instance, created=False, raw=False, **kwargs
 
 
 def register_signal_handlers():
+    from django.core.signals import request_finished, request_started
     from django.db.models.signals import post_save
+
+    from policy.timeline import begin_request, end_request
+
+    request_started.connect(begin_request)
+    request_finished.connect(end_request)
 
     page_published.connect(record_policy_publication, sender=PrivacyPolicyPage)
     post_save.connect(forget_cached_timeline, sender=PolicyVersion)

@@ -4,12 +4,13 @@
 time from this small, cached list, so a scheduled version becomes current at its moment with no deploy,
 job or purge. Each entry also names the newest snapshot (edition) of each language, so the text to show
 is known without a query. The list is cached in the shared cache (Redis in production) and forgotten
-whenever a version or a snapshot is created.
+whenever a version or a snapshot is created. Within one request it is read from the cache once.
 """
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from asgiref.local import Local
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
@@ -34,8 +35,22 @@ class VersionEntry:
         return dict(self.latest_snapshots).get(language)
 
 
+_request = Local()  # the timeline as this request first read it (only while a request is served)
+
+
+def begin_request(**kwargs):
+    """Start memoising the timeline for the request being served (Django's request_started signal)."""
+    _request.serving, _request.entries = True, None
+
+
+def end_request(**kwargs):
+    _request.serving, _request.entries = False, None
+
+
 def timeline():
-    """Every version of every policy, oldest first (cached)."""
+    """Every version of every policy, oldest first (cached; read once per request)."""
+    if getattr(_request, "entries", None) is not None:
+        return _request.entries
     entries = cache.get(CACHE_KEY)
     if entries is None:
         from policy.models import PolicySnapshot, PolicyVersion
@@ -59,11 +74,19 @@ def timeline():
             )
         ]
         cache.set(CACHE_KEY, entries, timeout=None)
+    if getattr(_request, "serving", False):
+        _request.entries = entries
     return entries
 
 
 def forget_timeline():
-    transaction.on_commit(lambda: cache.delete(CACHE_KEY))
+    """Drop the cached timeline once the version or snapshot just written is committed."""
+
+    def forget():
+        cache.delete(CACHE_KEY)
+        _request.entries = None
+
+    transaction.on_commit(forget)
 
 
 def versions_of(policy_key):
