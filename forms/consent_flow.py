@@ -11,7 +11,6 @@ notification and the receipt e-mail are queued, and the visitor is redirected to
 from django import forms as django_forms
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -27,8 +26,8 @@ from forms.tasks import enqueue_with_record, notify_staff, send_receipt
 from forms.tokens import InvalidConsentToken, make_token, read_token
 from forms.uploads import CVField, delete_upload, store_upload
 from policy import snapshot_cache, timeline
+from policy.lookup import policy_page_in
 from policy.models import PrivacyPolicyPage
-from policy.versioning import SOURCE_LANGUAGE
 
 TOKEN_FIELD = "consent_token"  # noqa: S105 - a form field name, not a secret
 HONEYPOT_FIELD = "website"
@@ -41,20 +40,11 @@ TOKEN_ERRORS = {
 
 
 def policy_for(page):
-    """The live policy page in the form's language (else the source language's), in one query."""
-    policies = (
-        PrivacyPolicyPage.objects.live()
-        .filter(Q(locale_id=page.locale_id) | Q(locale__language_code=SOURCE_LANGUAGE))
-        .select_related("locale")
-    )
-    by_locale = {policy.locale_id: policy for policy in policies}
-    own = by_locale.get(page.locale_id)
-    if own is not None:
-        page.locale = own.locale  # the form's locale too, without another query
-        return own
-    return next(
-        (policy for policy in by_locale.values() if policy.locale.language_code == SOURCE_LANGUAGE), None
-    )
+    """The live policy page in the form's language (else the source language's), from the cache."""
+    policy = policy_page_in(page.locale_id)
+    if policy is not None and policy.locale_id == page.locale_id:
+        page.locale = policy.locale  # the form's language without another query
+    return policy
 
 
 def current_snapshot(page, policy):

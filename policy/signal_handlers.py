@@ -32,9 +32,15 @@ def control_new_policy_page(sender, instance, created=False, raw=False, **kwargs
 
 def register_signal_handlers():
     from django.core.signals import request_finished, request_started
-    from django.db.models.signals import post_save
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.signals import page_unpublished, post_page_move
 
+    from policy.lookup import forget_policy_pages
     from policy.timeline import begin_request, end_request
+
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(forget_policy_pages, dispatch_uid=f"forget-policy-pages-{id(signal)}")
+    post_delete.connect(forget_policy_pages, dispatch_uid="forget-policy-pages-on-delete")
 
     request_started.connect(begin_request)
     request_finished.connect(end_request)

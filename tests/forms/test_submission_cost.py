@@ -2,21 +2,24 @@
 cache, and (with the production queue) its e-mails committed in the same transaction as the record."""
 
 import pytest
+from django.core.cache import cache
 from django.test import override_settings
 from django_tasks_db.models import DBTaskResult
+from wagtail.models import Page
 
 from forms.models import ConsentRecord
-from policy.models import PolicySnapshot
+from policy import lookup
+from policy.models import PolicySnapshot, PrivacyPolicyPage
 from policy.snapshot_cache import snapshot_by_id
 from tests.forms.helpers import fill
 from tests.policy.helpers import publish
 
 DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-# Locale, 4 to route the page, view restrictions (2), the policy page, the form's purposes and fields
-# (the Site comes from the cache, filled by the GET); then one transaction (a savepoint inside the
-# test's own) with the submission, the record, the grants and the two queued e-mails.
-POST_QUERIES = 10 + 2 + 5
+# Locale, 4 to route the page, view restrictions (2), the form's purposes and fields (the Site, the
+# policy page and its text come from the cache, filled by the GET); then one transaction (a savepoint
+# inside the test's own) with the submission, the record, the grants and the two queued e-mails.
+POST_QUERIES = 9 + 2 + 5
 
 
 def test_a_consent_post_runs_a_fixed_number_of_queries(client, policy_pages, django_assert_num_queries):
@@ -58,6 +61,22 @@ def test_the_production_queue_takes_the_emails_with_the_record(client, policy_pa
     queued = DBTaskResult.objects.order_by("task_path")
     assert [task.task_path for task in queued] == ["forms.tasks.notify_staff", "forms.tasks.send_receipt"]
     assert all(task.args_kwargs["args"] == [record.pk] for task in queued)
+
+
+def test_an_unpublished_translation_of_the_policy_is_no_longer_offered(client, policy_pages):
+    assert "/ru/privacy/versions/1/" in client.get("/ru/contact/").content.decode()
+    PrivacyPolicyPage.objects.get(pk=policy_pages["ru"].pk).unpublish()
+    html = client.get("/ru/contact/").content.decode()
+    assert "/ru/privacy/versions/1/" not in html
+    assert "/kk/privacy/versions/1/" in html  # the statements of the source text
+
+
+def test_publishing_any_page_forgets_the_cached_policy_pages(client, policy_pages):
+    client.get("/en/contact/")
+    assert cache.get(lookup.CACHE_KEY)
+    home = Page.objects.get(depth=2, locale__language_code="kk").specific
+    home.save_revision().publish()
+    assert cache.get(lookup.CACHE_KEY) is None
 
 
 @pytest.fixture
