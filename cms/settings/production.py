@@ -14,6 +14,11 @@ DEBUG = False
 if os.environ.get("SECRET_KEY") in (None, ""):
     raise ImproperlyConfigured("Set SECRET_KEY in the environment for production.")
 
+# Keep database connections between requests (a new one per request costs more than the request's
+# queries), checked before reuse so a restarted PostgreSQL costs one retry, not an error page.
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DB_CONN_MAX_AGE", "60"))  # noqa: F405
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True

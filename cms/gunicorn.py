@@ -1,0 +1,17 @@
+"""gunicorn settings for production: `gunicorn -c cms/gunicorn.py cms.wsgi`.
+
+Serving a page or a form POST is CPU-bound Python with short database and Redis waits, so one worker
+per core with two threads each keeps the cores busy without threads queueing on the GIL: on the
+2-core benchmark machine, 2 workers x 2 threads handled more form POSTs per second than 2 x 4 or 2 x 8
+(see README, Performance). Behind the load balancer, which buffers slow clients, set WEB_CONCURRENCY to
+the number of cores.
+"""
+
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
+workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+threads = int(os.environ.get("GUNICORN_THREADS", "2"))
+worker_class = "gthread"
+accesslog = "-"
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
