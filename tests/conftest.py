@@ -9,11 +9,13 @@ import json
 import os
 
 import pytest
+import time_machine
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connections
 from django.db.backends.signals import connection_created
 from django.dispatch import receiver
+from django.utils import timezone
 from wagtail.models import Locale
 
 from policy.models import PrivacyPolicyPage
@@ -81,3 +83,10 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def stopped_clock():
+    """Time stands still (at the real now) for the test: e.g. a rate-limit window cannot end mid-test."""
+    with time_machine.travel(timezone.now(), tick=False):
+        yield

@@ -149,6 +149,10 @@ CONSENT_TOKEN_MAX_AGE = int(
 )  # seconds a form stays valid
 CONSENT_FORM_RATE = os.environ.get("CONSENT_FORM_RATE", "10/m")  # POSTs per IP per form
 RATELIMIT_USE_CACHE = "default"
+# Proxies (load balancer, CDN) in front of the app: the visitor's address is taken from
+# X-Forwarded-For accordingly (cms/proxies.py). 0 = visitors connect to the app directly.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+RATELIMIT_IP_META_KEY = "cms.proxies.client_ip"
 # Development and tests run one process with the local-memory cache; production shares Redis.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 # Uploaded CVs: outside MEDIA_ROOT and STATIC_ROOT, never served by the web server.

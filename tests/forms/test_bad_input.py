@@ -130,6 +130,7 @@ def test_honeypot_blocks_and_stores_nothing(client, policy_pages):
     assert_nothing_stored()
 
 
+@pytest.mark.usefixtures("stopped_clock")  # one rate-limit window for the whole test
 def test_rate_limit_per_ip_per_form(client, policy_pages, settings, on_commit):
     settings.CONSENT_FORM_RATE = "2/m"
     for _ in range(2):
