@@ -35,12 +35,19 @@ def register_signal_handlers():
     from django.db.models.signals import post_delete, post_save
     from wagtail.signals import page_unpublished, post_page_move
 
+    from policy.cache_purge import purge_notices_index
     from policy.lookup import forget_policy_pages
+    from policy.models import PolicyUpdatePage
     from policy.timeline import begin_request, end_request
 
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(forget_policy_pages, dispatch_uid=f"forget-policy-pages-{id(signal)}")
     post_delete.connect(forget_policy_pages, dispatch_uid="forget-policy-pages-on-delete")
+
+    for signal in (page_published, page_unpublished):
+        signal.connect(
+            purge_notices_index, sender=PolicyUpdatePage, dispatch_uid=f"purge-notices-{id(signal)}"
+        )
 
     request_started.connect(begin_request)
     request_finished.connect(end_request)

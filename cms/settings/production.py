@@ -55,3 +55,20 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "") == "true"
+
+# The CDN in front of the app servers forgets published pages at once (Wagtail's frontend cache):
+# Cloudflare when CLOUDFLARE_ZONEID and CLOUDFLARE_BEARER_TOKEN are set, and/or an HTTP cache (Varnish,
+# nginx) that takes PURGE requests at FRONTEND_CACHE_PURGE_URL. Without either, pages still expire by
+# their max-age (PUBLIC_PAGE_MAX_AGE, never past the policy's next effective-from).
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("CLOUDFLARE_ZONEID") and os.environ.get("CLOUDFLARE_BEARER_TOKEN"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": os.environ["CLOUDFLARE_ZONEID"],
+        "BEARER_TOKEN": os.environ["CLOUDFLARE_BEARER_TOKEN"],
+    }
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }

@@ -24,6 +24,9 @@ class PolicyUpdateIndexPage(NormalisedLineEndingsMixin, RoutablePageMixin, Page)
     class Meta:
         verbose_name = _("change notices index")
 
+    def get_cached_paths(self):
+        return ["/", "feed/"]
+
     def notices(self):
         return (
             PolicyUpdatePage.objects.child_of(self)

@@ -163,6 +163,12 @@ class PrivacyPolicyPage(BulkCheckedChildRowsMixin, NormalisedLineEndingsMixin, R
         with unchanged_rows_skipped(self, kwargs.get("update_fields")):
             return super().save(*args, **kwargs)
 
+    def get_cached_paths(self):
+        """What the frontend cache must forget when the policy is published (see `policy.cache_purge`)."""
+        from policy.cache_purge import policy_cached_paths
+
+        return policy_cached_paths(self)
+
     @path("")
     def current_version(self, request):
         from policy import views
