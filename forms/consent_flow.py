@@ -4,8 +4,10 @@ GET renders the form with a statement per purpose generated from the policy snap
 language) that is current for the page's language, and a signed token naming that snapshot and the
 statement's hash. POST stores nothing unless all of these hold: no honeypot, within the rate limit, a
 valid unexpired token, no material policy change since the form was shown, every field valid and every
-required consent ticked. Then the submission and its evidence are saved in one transaction, the staff
-notification and the receipt e-mail are queued, and the visitor is redirected to the receipt.
+required consent ticked. Then the submission, its evidence and the staff notification and receipt
+e-mails to send are saved in one transaction, and the visitor is redirected to the receipt. The policy
+page, its current text and the request's Site come from the shared cache, so a POST runs a fixed, small
+number of queries (asserted in tests/forms/test_submission_cost.py).
 """
 
 from django import forms as django_forms
