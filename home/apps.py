@@ -6,10 +6,12 @@ class HomeConfig(AppConfig):
     verbose_name = "Home"
 
     def ready(self):
-        from home.site_cache import connect_signals
+        from cms import view_restrictions
+        from home import site_cache
 
         _skip_locale_sync_on_raw_saves()
-        connect_signals()
+        site_cache.connect_signals()
+        view_restrictions.connect_signals()
 
 
 def _skip_locale_sync_on_raw_saves():

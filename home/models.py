@@ -11,9 +11,10 @@ from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
 from cms.text import NormalisedLineEndingsMixin
+from cms.view_restrictions import CachedViewRestrictionsMixin
 
 
-class HomePage(NormalisedLineEndingsMixin, Page):
+class HomePage(CachedViewRestrictionsMixin, NormalisedLineEndingsMixin, Page):
     """Root of each language tree (/kk/, /ru/, /en/): who edna is and where the policy lives."""
 
     intro = models.TextField(_("introduction"), blank=True)

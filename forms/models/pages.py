@@ -17,6 +17,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
 from cms.text import NormalisedLineEndingsMixin
+from cms.view_restrictions import CachedViewRestrictionsMixin
 
 CONSENT_FIELD_CHOICES = [
     *FORM_FIELD_CHOICES,
@@ -84,7 +85,9 @@ class FormConsentPurpose(TranslatableMixin, Orderable):
         ordering = ["sort_order"]
 
 
-class ConsentFormPage(NormalisedLineEndingsMixin, RoutablePageMixin, AbstractEmailForm):
+class ConsentFormPage(
+    CachedViewRestrictionsMixin, NormalisedLineEndingsMixin, RoutablePageMixin, AbstractEmailForm
+):
     """A form at /<lang>/<slug>/ whose every submission is bound to the policy text shown with it.
 
     Serving is in `forms.consent_flow`: the form carries a signed token naming the policy snapshot and

@@ -8,9 +8,10 @@ from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
 from cms.text import NormalisedLineEndingsMixin
+from cms.view_restrictions import CachedViewRestrictionsMixin
 
 
-class PolicyUpdateIndexPage(NormalisedLineEndingsMixin, RoutablePageMixin, Page):
+class PolicyUpdateIndexPage(CachedViewRestrictionsMixin, NormalisedLineEndingsMixin, RoutablePageMixin, Page):
     """Lists the change notices newest first; /feed/ below it is their Atom feed."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -52,7 +53,7 @@ class PolicyUpdateIndexPage(NormalisedLineEndingsMixin, RoutablePageMixin, Page)
         return PolicyUpdatesFeed()(request, index_page=self)
 
 
-class PolicyUpdatePage(NormalisedLineEndingsMixin, Page):
+class PolicyUpdatePage(CachedViewRestrictionsMixin, NormalisedLineEndingsMixin, Page):
     """A notice announcing one version: what changed, when it takes effect, links to the text and diff."""
 
     version = models.ForeignKey(

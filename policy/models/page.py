@@ -16,12 +16,19 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
 from cms.text import NormalisedLineEndingsMixin
+from cms.view_restrictions import CachedViewRestrictionsMixin
 from policy.forms import PrivacyPolicyPageForm
 from policy.row_writes import SkipsUnchangedSaveMixin, unchanged_rows_skipped
 from policy.serialisation import BulkCheckedChildRowsMixin
 
 
-class PrivacyPolicyPage(BulkCheckedChildRowsMixin, NormalisedLineEndingsMixin, RoutablePageMixin, Page):
+class PrivacyPolicyPage(
+    BulkCheckedChildRowsMixin,
+    CachedViewRestrictionsMixin,
+    NormalisedLineEndingsMixin,
+    RoutablePageMixin,
+    Page,
+):
     """The policy at /<lang>/privacy/; Kazakh is the source, Russian and English are translations.
 
     Publishing the Kazakh page with a changed text creates version N+1 (`policy.versioning`); publishing
