@@ -4,7 +4,8 @@ Before serving a page, Wagtail looks up the view restrictions of the page and it
 queries per view). A public site like this one usually has none at all, so whether any restriction
 exists is kept in the shared cache, and while none does, pages skip the lookup. Saving or deleting a
 restriction forgets the answer at once and again when its transaction commits, so no request after the
-commit can miss a new restriction.
+commit can miss a new restriction; and as a reader racing that commit could store the old answer just
+after it was forgotten, the answer is only kept for a minute.
 """
 
 from django.core.cache import cache
@@ -12,7 +13,7 @@ from django.db import transaction
 from wagtail.models import PageViewRestriction
 
 CACHE_KEY = "cms:any-view-restriction:v1"
-CACHE_SECONDS = 10 * 60
+CACHE_SECONDS = 60
 
 
 def any_view_restriction():

@@ -16,6 +16,9 @@ from django.db import transaction
 from django.utils import timezone
 
 CACHE_KEY = "policy:timeline:v2"
+# Forgotten when a version or snapshot is committed; kept at most this long anyway, so a reader that
+# raced such a commit and stored the timeline it had read just before cannot keep it for longer.
+CACHE_SECONDS = 5 * 60
 RECENT_CHANGE_WINDOW = timedelta(days=30)
 
 
@@ -73,7 +76,7 @@ def timeline():
                 "id", "policy_key", "number", "effective_from", "is_material"
             )
         ]
-        cache.set(CACHE_KEY, entries, timeout=None)
+        cache.set(CACHE_KEY, entries, CACHE_SECONDS)
     if getattr(_request, "serving", False):
         _request.entries = entries
     return entries
