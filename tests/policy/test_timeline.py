@@ -1,6 +1,10 @@
 """The cached timeline: read once per request, and never stale after a version or snapshot is written."""
 
+from datetime import timedelta
+
+import time_machine
 from django.core.cache import cache
+from django.utils import timezone
 
 from policy import timeline
 from tests.policy.helpers import make_versions
@@ -40,3 +44,13 @@ def test_entries_name_the_newest_snapshot_of_each_language(policy_pages):
     (entry,) = timeline.versions_of(policy_pages["kk"].translation_key)
     assert {language for language, _id in entry.latest_snapshots} == {"kk", "ru", "en"}
     assert entry.latest_snapshot_id("de") is None
+
+
+def test_a_stale_timeline_left_by_a_racing_reader_expires_within_minutes(policy_pages):
+    key = policy_pages["kk"].translation_key
+    (entry,) = timeline.versions_of(key)
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        cache.set(timeline.CACHE_KEY, [], timeline.CACHE_SECONDS)  # as if stored just before a commit
+        assert timeline.versions_of(key) == []
+        clock.shift(timedelta(seconds=timeline.CACHE_SECONDS + 1))
+        assert timeline.versions_of(key) == [entry]
