@@ -8,7 +8,7 @@ looked up again after CACHE_SECONDS.
 
 from django.core.cache import cache
 from django.http.request import split_domain_port
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 CACHE_KEY = "home:sites-by-host:v1"
 CACHE_SECONDS = 10 * 60
@@ -32,7 +32,13 @@ def forget_sites(**kwargs):
 
 
 def forget_sites_if_root_page(sender, instance, **kwargs):
-    """A saved or deleted page may be a cached site's root page (whose fields the Site carries)."""
+    """A saved or deleted page may be a cached site's root page (whose fields the Site carries).
+
+    Connected for every model: Django sends post_save with the page's own class (HomePage, …) as the
+    sender, not Page.
+    """
+    if not isinstance(instance, Page):
+        return
     sites = cache.get(CACHE_KEY) or {}
     if any(site is not None and site.root_page_id == instance.pk for site in sites.values()):
         forget_sites()
@@ -40,8 +46,7 @@ def forget_sites_if_root_page(sender, instance, **kwargs):
 
 def connect_signals():
     from django.db.models.signals import post_delete, post_save
-    from wagtail.models import Page
 
     for signal in (post_save, post_delete):
         signal.connect(forget_sites, sender=Site, dispatch_uid=f"forget-sites-{signal}")
-        signal.connect(forget_sites_if_root_page, sender=Page, dispatch_uid=f"forget-root-{signal}")
+        signal.connect(forget_sites_if_root_page, dispatch_uid=f"forget-root-{signal}")
