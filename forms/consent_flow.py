@@ -22,6 +22,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_ratelimit.core import is_ratelimited
 
+from forms.builder import ConsentFormBuilder
+from forms.definition import form_definition
 from forms.models import ConsentGrant, ConsentRecord, ConsentSubmission
 from forms.statements import statements_for, statements_sha256, statements_text
 from forms.tasks import enqueue_with_record, notify_staff, send_receipt
@@ -61,8 +63,9 @@ def version_url(request, policy, snapshot):
     return f"{policy.get_full_url(request)}versions/{snapshot.version.number}/"
 
 
-def consent_form_class(page, statements):
-    """The page's form-builder form plus a checkbox per consent, the token and the honeypot."""
+def consent_form_class(definition, statements):
+    """The form builder's form for the page's fields plus a checkbox per consent, the token and the
+    honeypot."""
     attrs = {
         statement.field_name: django_forms.BooleanField(
             required=statement.required,
@@ -79,7 +82,7 @@ def consent_form_class(page, statements):
         label=_("Leave this field empty"),
         widget=django_forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
-    return type("ConsentForm", (page.get_form_class(),), attrs)
+    return type("ConsentForm", (ConsentFormBuilder(definition.fields).get_form_class(),), attrs)
 
 
 def render_form(request, page, form, statements, snapshot, policy, status=200, message=None):
@@ -107,16 +110,16 @@ def _extra_fields(statements):
     return {TOKEN_FIELD, HONEYPOT_FIELD, *(statement.field_name for statement in statements)}
 
 
-def fresh_form(request, page, policy, snapshot, data=None, files=None, message=None, status=200):
+def fresh_form(request, page, definition, policy, snapshot, data=None, files=None, message=None, status=200):
     """The form for the current policy text, optionally re-filled with what the visitor sent."""
-    statements = statements_for(snapshot, page.consent_purposes.all(), version_url(request, policy, snapshot))
+    statements = statements_for(snapshot, definition.purposes, version_url(request, policy, snapshot))
     token = make_token(snapshot, statements_sha256(statements), page)
     if data is not None:
         data = data.copy()
         data[TOKEN_FIELD] = token
         for statement in statements:  # a new text must be accepted anew
             data.pop(statement.field_name, None)
-    form_class = consent_form_class(page, statements)
+    form_class = consent_form_class(definition, statements)
     form = (
         form_class(data, files, initial={TOKEN_FIELD: token})
         if data is not None
@@ -134,14 +137,15 @@ def serve_form(request, page, preview=False):
         return render_form(
             request, page, None, [], None, policy, message=_("This form is not available yet.")
         )
+    definition = form_definition(page, preview)
     if request.method != "POST" or preview:
-        return fresh_form(request, page, policy, snapshot)
-    return receive(request, page, policy, snapshot)
+        return fresh_form(request, page, definition, policy, snapshot)
+    return receive(request, page, definition, policy, snapshot)
 
 
-def blocked(request, page, policy, snapshot, status):
+def blocked(request, page, definition, policy, snapshot, status):
     message = _("Your submission was not accepted. If you are a person, please wait a minute and try again.")
-    return fresh_form(request, page, policy, snapshot, message=message, status=status)
+    return fresh_form(request, page, definition, policy, snapshot, message=message, status=status)
 
 
 def material_change_since(shown_version, policy):
@@ -153,9 +157,9 @@ def material_change_since(shown_version, policy):
     )
 
 
-def receive(request, page, policy, snapshot):
+def receive(request, page, definition, policy, snapshot):
     if request.POST.get(HONEYPOT_FIELD):
-        return blocked(request, page, policy, snapshot, status=400)
+        return blocked(request, page, definition, policy, snapshot, status=400)
     if is_ratelimited(
         request,
         group=f"consent-form-{page.translation_key}",
@@ -163,21 +167,28 @@ def receive(request, page, policy, snapshot):
         rate=settings.CONSENT_FORM_RATE,
         increment=True,
     ):
-        return blocked(request, page, policy, snapshot, status=429)
+        return blocked(request, page, definition, policy, snapshot, status=429)
     try:
         token = read_token(request.POST.get(TOKEN_FIELD), page)
     except InvalidConsentToken as error:
         return fresh_form(
-            request, page, policy, snapshot, request.POST, request.FILES, TOKEN_ERRORS[error.reason]
+            request,
+            page,
+            definition,
+            policy,
+            snapshot,
+            request.POST,
+            request.FILES,
+            TOKEN_ERRORS[error.reason],
         )
     shown = snapshot if token.snapshot_id == snapshot.pk else snapshot_cache.snapshot_by_id(token.snapshot_id)
     if shown is None:
         return fresh_form(
-            request, page, policy, snapshot, request.POST, request.FILES, TOKEN_ERRORS["forged"]
+            request, page, definition, policy, snapshot, request.POST, request.FILES, TOKEN_ERRORS["forged"]
         )
 
     url = version_url(request, policy, shown)
-    statements = statements_for(shown, page.consent_purposes.all(), url)
+    statements = statements_for(shown, definition.purposes, url)
     if statements_sha256(statements) != token.statement_sha256 or material_change_since(
         shown.version, policy
     ):
@@ -185,9 +196,9 @@ def receive(request, page, policy, snapshot):
             "Our privacy policy has changed since this form was opened. Please read the new consent "
             "statements below and tick them again."
         )
-        return fresh_form(request, page, policy, snapshot, request.POST, request.FILES, message)
+        return fresh_form(request, page, definition, policy, snapshot, request.POST, request.FILES, message)
 
-    form = consent_form_class(page, statements)(request.POST, request.FILES)
+    form = consent_form_class(definition, statements)(request.POST, request.FILES)
     if not form.is_valid():
         return render_form(
             request, page, form, statements, shown, policy, message=_("Please correct the errors below.")

@@ -16,10 +16,10 @@ from tests.policy.helpers import publish
 
 DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-# Locale, 4 to route the page, the form's purposes and fields (the Site, whether any page is private,
-# the policy page and its text come from the cache, filled by the GET); then one transaction (a
+# Locale and 4 to route the page (the Site, whether any page is private, the policy page and its text,
+# and the form's fields and purposes come from the cache, filled by the GET); then one transaction (a
 # savepoint inside the test's own) with the submission, the record, the grants and the two e-mails.
-POST_QUERIES = 7 + 2 + 5
+POST_QUERIES = 5 + 2 + 5
 
 
 def test_a_consent_post_runs_a_fixed_number_of_queries(client, policy_pages, django_assert_num_queries):
