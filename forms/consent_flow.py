@@ -10,6 +10,8 @@ page, its current text and the request's Site come from the shared cache, so a P
 number of queries (asserted in tests/forms/test_submission_cost.py).
 """
 
+from dataclasses import dataclass
+
 from django import forms as django_forms
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -23,7 +25,7 @@ from django.utils.translation import gettext_lazy
 from django_ratelimit.core import is_ratelimited
 
 from forms.builder import ConsentFormBuilder
-from forms.definition import form_definition
+from forms.definition import FormDefinition, form_definition
 from forms.models import ConsentGrant, ConsentRecord, ConsentSubmission
 from forms.statements import statements_for, statements_sha256, statements_text
 from forms.tasks import enqueue_with_record, notify_staff, send_receipt
@@ -110,16 +112,27 @@ def _extra_fields(statements):
     return {TOKEN_FIELD, HONEYPOT_FIELD, *(statement.field_name for statement in statements)}
 
 
-def fresh_form(request, page, definition, policy, snapshot, data=None, files=None, message=None, status=200):
+@dataclass(frozen=True)
+class ServedForm:
+    """The form page being served, what it asks, and the policy text in force for its language."""
+
+    page: object
+    definition: FormDefinition
+    policy: object
+    snapshot: object
+
+
+def fresh_form(request, served, data=None, files=None, message=None, status=200):
     """The form for the current policy text, optionally re-filled with what the visitor sent."""
-    statements = statements_for(snapshot, definition.purposes, version_url(request, policy, snapshot))
-    token = make_token(snapshot, statements_sha256(statements), page)
+    snapshot, policy = served.snapshot, served.policy
+    statements = statements_for(snapshot, served.definition.purposes, version_url(request, policy, snapshot))
+    token = make_token(snapshot, statements_sha256(statements), served.page)
     if data is not None:
         data = data.copy()
         data[TOKEN_FIELD] = token
         for statement in statements:  # a new text must be accepted anew
             data.pop(statement.field_name, None)
-    form_class = consent_form_class(definition, statements)
+    form_class = consent_form_class(served.definition, statements)
     form = (
         form_class(data, files, initial={TOKEN_FIELD: token})
         if data is not None
@@ -127,7 +140,14 @@ def fresh_form(request, page, definition, policy, snapshot, data=None, files=Non
     )
     if data is not None:
         form.is_valid()  # show field errors beside the message
-    return render_form(request, page, form, statements, snapshot, policy, status=status, message=message)
+    return render_form(
+        request, served.page, form, statements, snapshot, policy, status=status, message=message
+    )
+
+
+def ask_again(request, served, message):
+    """The form for the current policy text again, re-filled with what the visitor sent, and why."""
+    return fresh_form(request, served, request.POST, request.FILES, message)
 
 
 def serve_form(request, page, preview=False):
@@ -137,15 +157,15 @@ def serve_form(request, page, preview=False):
         return render_form(
             request, page, None, [], None, policy, message=_("This form is not available yet.")
         )
-    definition = form_definition(page, preview)
+    served = ServedForm(page, form_definition(page, preview), policy, snapshot)
     if request.method != "POST" or preview:
-        return fresh_form(request, page, definition, policy, snapshot)
-    return receive(request, page, definition, policy, snapshot)
+        return fresh_form(request, served)
+    return receive(request, served)
 
 
-def blocked(request, page, definition, policy, snapshot, status):
+def blocked(request, served, status):
     message = _("Your submission was not accepted. If you are a person, please wait a minute and try again.")
-    return fresh_form(request, page, definition, policy, snapshot, message=message, status=status)
+    return fresh_form(request, served, message=message, status=status)
 
 
 def material_change_since(shown_version, policy):
@@ -157,9 +177,10 @@ def material_change_since(shown_version, policy):
     )
 
 
-def receive(request, page, definition, policy, snapshot):
+def receive(request, served):
+    page, policy = served.page, served.policy
     if request.POST.get(HONEYPOT_FIELD):
-        return blocked(request, page, definition, policy, snapshot, status=400)
+        return blocked(request, served, status=400)
     if is_ratelimited(
         request,
         group=f"consent-form-{page.translation_key}",
@@ -167,28 +188,21 @@ def receive(request, page, definition, policy, snapshot):
         rate=settings.CONSENT_FORM_RATE,
         increment=True,
     ):
-        return blocked(request, page, definition, policy, snapshot, status=429)
+        return blocked(request, served, status=429)
     try:
         token = read_token(request.POST.get(TOKEN_FIELD), page)
     except InvalidConsentToken as error:
-        return fresh_form(
-            request,
-            page,
-            definition,
-            policy,
-            snapshot,
-            request.POST,
-            request.FILES,
-            TOKEN_ERRORS[error.reason],
-        )
-    shown = snapshot if token.snapshot_id == snapshot.pk else snapshot_cache.snapshot_by_id(token.snapshot_id)
+        return ask_again(request, served, TOKEN_ERRORS[error.reason])
+    shown = (
+        served.snapshot
+        if token.snapshot_id == served.snapshot.pk
+        else snapshot_cache.snapshot_by_id(token.snapshot_id)
+    )
     if shown is None:
-        return fresh_form(
-            request, page, definition, policy, snapshot, request.POST, request.FILES, TOKEN_ERRORS["forged"]
-        )
+        return ask_again(request, served, TOKEN_ERRORS["forged"])
 
     url = version_url(request, policy, shown)
-    statements = statements_for(shown, definition.purposes, url)
+    statements = statements_for(shown, served.definition.purposes, url)
     if statements_sha256(statements) != token.statement_sha256 or material_change_since(
         shown.version, policy
     ):
@@ -196,9 +210,9 @@ def receive(request, page, definition, policy, snapshot):
             "Our privacy policy has changed since this form was opened. Please read the new consent "
             "statements below and tick them again."
         )
-        return fresh_form(request, page, definition, policy, snapshot, request.POST, request.FILES, message)
+        return ask_again(request, served, message)
 
-    form = consent_form_class(definition, statements)(request.POST, request.FILES)
+    form = consent_form_class(served.definition, statements)(request.POST, request.FILES)
     if not form.is_valid():
         return render_form(
             request, page, form, statements, shown, policy, message=_("Please correct the errors below.")
