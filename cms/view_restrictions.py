@@ -17,11 +17,7 @@ CACHE_SECONDS = 60
 
 
 def any_view_restriction():
-    exists = cache.get(CACHE_KEY)
-    if exists is None:
-        exists = PageViewRestriction.objects.exists()
-        cache.set(CACHE_KEY, exists, CACHE_SECONDS)
-    return exists
+    return cache.get_or_set(CACHE_KEY, PageViewRestriction.objects.exists, CACHE_SECONDS)
 
 
 class CachedViewRestrictionsMixin:

@@ -24,11 +24,7 @@ def form_definition(page, preview=False):
     if preview or page.live_revision_id is None:
         return _read(page)
     key = CACHE_KEY.format(page=page.pk, revision=page.live_revision_id)
-    definition = cache.get(key)
-    if definition is None:
-        definition = _read(page)
-        cache.set(key, definition, CACHE_SECONDS)
-    return definition
+    return cache.get_or_set(key, lambda: _read(page), CACHE_SECONDS)
 
 
 def _read(page):

@@ -1,9 +1,9 @@
 """Finding the site's policy page in the visitor's language.
 
-Every page's footer links to the policy and every consent form GET and POST builds its statements from
-it, so the lookup is kept cheap: once per request for the footer, and in the shared cache per locale for
-the forms. That cache is forgotten whenever any page is published, unpublished, moved or deleted (a
-policy page's address depends on its ancestors' slugs), and in any case after CACHE_SECONDS.
+Every page's footer and banner link to the policy and every consent form GET and POST builds its
+statements from it, so the page of each locale is kept in the shared cache. That cache is forgotten
+whenever any page is published, unpublished, moved or deleted (a policy page's address depends on its
+ancestors' slugs), and in any case after CACHE_SECONDS.
 """
 
 from django.core.cache import cache
@@ -18,12 +18,13 @@ CACHE_SECONDS = 10 * 60
 
 def policy_page_for(request):
     """The live PrivacyPolicyPage in the active language (memoised on the request), or None."""
-    from policy.models import PrivacyPolicyPage
-
     cached = getattr(request, "_policy_page", False) if request is not None else False
     if cached is not False:
         return cached
-    page = PrivacyPolicyPage.objects.live().filter(locale=Locale.get_active()).first()
+    locale = Locale.get_active()
+    page = policy_page_in(locale.id)
+    if page is not None and page.locale_id != locale.id:  # only the source language's: no own page
+        page = None
     if request is not None:
         request._policy_page = page
     return page
