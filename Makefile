@@ -35,6 +35,7 @@ makemessages: install-test ## Extract UI strings into locale/{kk,ru,en}/LC_MESSA
 
 migrate: messages ## Apply migrations to the database (SQLite db.sqlite3 unless DATABASE_URL is set)
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcachetable
 
 demo: migrate ## Load the demo content (idempotent)
 	$(PY) manage.py load_demo
@@ -53,9 +54,10 @@ run: demo superuser ## Install, migrate, load demo content and serve http://127.
 test: install-test messages ## Run every test (browser tests too when /usr/bin/chromium exists)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-lint: install-test ## ruff lint and format check
+lint: install-test ## ruff lint and format check, and the import layers (import-linter)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/lint-imports
 
 check: install-test messages ## Django system checks and missing-migration check
 	$(PY) manage.py check

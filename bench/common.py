@@ -37,7 +37,7 @@ def setup(default_url="sqlite:////tmp/edna-bench.sqlite3"):
     django.setup()
     from django.core.management import call_command
 
-    from home.demo import load_demo
+    from demo.loader import load_demo
 
     call_command("migrate", verbosity=0)
     load_demo(log=lambda message: None)

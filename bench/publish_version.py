@@ -29,7 +29,7 @@ def main(rounds):
     override_settings(TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}).enable()
     from wagtail.models import Locale
 
-    from home.localize_import import enter_translations, sync_translation_source
+    from core.localize_import import enter_translations, sync_translation_source
     from policy.models import PolicyVersion, PrivacyPolicyPage
 
     source = PrivacyPolicyPage.objects.get(locale__language_code="kk")

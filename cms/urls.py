@@ -1,4 +1,4 @@
-"""URL map (DESIGN.md): /admin/ for staff, everything public under a /kk/, /ru/ or /en/ prefix.
+"""URL map (docs/architecture.md): /admin/ for staff, everything public under a /kk/, /ru/ or /en/ prefix.
 
 `/` is answered by LocaleMiddleware with a redirect to the best Accept-Language match (kk by default).
 """

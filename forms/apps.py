@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class ConsentFormsConfig(AppConfig):
-    """Consent form pages and the evidence they produce (see DESIGN.md, "forms/")."""
+    """Consent form pages and the evidence they produce (see docs/architecture.md)."""
 
     name = "forms"
     label = "consent_forms"

@@ -4,7 +4,7 @@ import functools
 
 import phonenumbers
 from babel import Locale as BabelLocale
-from django import forms
+from django import forms as django_forms
 from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -17,7 +17,7 @@ MULTILINE_MAX_LENGTH = 5000
 DEFAULT_PHONE_REGION = "KZ"
 
 
-class PhoneNumberField(forms.CharField):
+class PhoneNumberField(django_forms.CharField):
     """A phone number parsed with phonenumbers (Kazakhstan by default), stored in E.164 (+77011234567)."""
 
     default_error_messages = {"invalid": _("Enter a valid phone number, e.g. +7 701 123 45 67.")}
@@ -33,9 +33,9 @@ class PhoneNumberField(forms.CharField):
         try:
             number = phonenumbers.parse(value, DEFAULT_PHONE_REGION)
         except phonenumbers.NumberParseException:
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+            raise django_forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
         if not phonenumbers.is_valid_number(number):
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+            raise django_forms.ValidationError(self.error_messages["invalid"], code="invalid")
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
@@ -76,25 +76,25 @@ def countries_named_in(language):
 class ConsentFormBuilder(FormBuilder):
     def create_singleline_field(self, field, options):
         options["max_length"] = SINGLELINE_MAX_LENGTH
-        return forms.CharField(**options)
+        return django_forms.CharField(**options)
 
     def create_multiline_field(self, field, options):
         options["max_length"] = MULTILINE_MAX_LENGTH
-        return forms.CharField(widget=forms.Textarea(attrs={"rows": 5}), **options)
+        return django_forms.CharField(widget=django_forms.Textarea(attrs={"rows": 5}), **options)
 
     def create_email_field(self, field, options):
         options["max_length"] = 254
-        return forms.EmailField(**options)
+        return django_forms.EmailField(**options)
 
     def create_phone_field(self, field, options):
         return PhoneNumberField(
-            widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}), **options
+            widget=django_forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}), **options
         )
 
     def create_country_field(self, field, options):
         options.pop("initial", None)
-        return forms.TypedChoiceField(choices=country_choices(), **options)
+        return django_forms.TypedChoiceField(choices=country_choices(), **options)
 
     def create_file_field(self, field, options):
         options.pop("initial", None)
-        return CVField(widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx"}), **options)
+        return CVField(widget=django_forms.ClearableFileInput(attrs={"accept": ".pdf,.docx"}), **options)

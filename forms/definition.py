@@ -1,17 +1,18 @@
 """What a consent form asks: its fields and the policy purposes it collects consent for.
 
 Both are child rows of the page that change only when the page is published, and every GET and POST of
-the form needs them, so for the live page they are kept in the shared cache under the published
-revision: a new publication is a new key, and the old entry simply expires. A preview shows the draft
-being edited, so it always reads the rows it was given.
+the form needs them, so for the live page they are kept in the shared cache (`core.caching`) under the
+published revision: a new publication is a new key, and the old entry simply expires. A preview shows
+the draft being edited, so it always reads the rows it was given.
 """
 
 from dataclasses import dataclass
 
-from django.core.cache import cache
+from core.caching import SharedCache
 
-CACHE_KEY = "forms:definition:v1:{page}:{revision}"
-CACHE_SECONDS = 24 * 60 * 60
+form_definitions = SharedCache(
+    "form-definitions", "fields and consent purposes of each live form page, by published revision"
+)
 
 
 @dataclass(frozen=True)
@@ -23,8 +24,7 @@ class FormDefinition:
 def form_definition(page, preview=False):
     if preview or page.live_revision_id is None:
         return _read(page)
-    key = CACHE_KEY.format(page=page.pk, revision=page.live_revision_id)
-    return cache.get_or_set(key, lambda: _read(page), CACHE_SECONDS)
+    return form_definitions.get(f"{page.pk}:{page.live_revision_id}", lambda: _read(page))
 
 
 def _read(page):

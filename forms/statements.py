@@ -12,6 +12,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from forms.purposes import snapshot_purposes
+from policy.document import ClauseRole, frozen_clause
 
 
 @dataclass(frozen=True)
@@ -27,23 +28,11 @@ class PurposeStatement:
         return f"consent_{self.number}"
 
 
-def _clause(document, number):
-    return next(
-        (
-            clause
-            for section in document["sections"]
-            for clause in section["clauses"]
-            if clause["number"] == number
-        ),
-        None,
-    )
-
-
 def purpose_statement(snapshot, purpose, version_url):
     """The statement beside one checkbox, in the snapshot's language."""
     document = snapshot.document
-    third_party = _clause(document, "3.3")
-    countries = _clause(document, "3.5")
+    third_party = frozen_clause(document, ClauseRole.THIRD_PARTY_TRANSFER)
+    countries = frozen_clause(document, ClauseRole.TRANSFER_COUNTRIES)
     with translation.override(snapshot.language):
         parts = [
             _("I consent to %(operator)s processing my personal data for the purpose “%(purpose)s”.")

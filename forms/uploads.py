@@ -8,7 +8,7 @@ import io
 import uuid
 import zipfile
 
-from django import forms
+from django import forms as django_forms
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.utils.translation import gettext_lazy as _
@@ -45,21 +45,21 @@ def validate_cv(upload):
     """Raise ValidationError unless `upload` is a PDF or DOCX of at most 5 MB whose bytes match."""
     extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
     if extension not in ALLOWED_EXTENSIONS:
-        raise forms.ValidationError(_("Upload a PDF or DOCX file."), code="file_type")
+        raise django_forms.ValidationError(_("Upload a PDF or DOCX file."), code="file_type")
     if upload.size > MAX_UPLOAD_BYTES:
-        raise forms.ValidationError(_("The file is larger than 5 MB."), code="file_size")
+        raise django_forms.ValidationError(_("The file is larger than 5 MB."), code="file_size")
     upload.seek(0)
     head = upload.read(8)
     upload.seek(0)
     matches = _looks_like_pdf(head) if extension == "pdf" else _looks_like_docx(upload)
     if not matches:
-        raise forms.ValidationError(
+        raise django_forms.ValidationError(
             _("The file's content does not match its extension: upload a real PDF or DOCX file."),
             code="file_content",
         )
 
 
-class CVField(forms.FileField):
+class CVField(django_forms.FileField):
     def clean(self, data, initial=None):
         upload = super().clean(data, initial)
         if upload:

@@ -1,11 +1,15 @@
-"""Admin registration: the consent records viewset, audit-log actions, file downloads, and keeping
-Wagtail's own form-submission listings away from staff who may not see personal data."""
+"""Admin registration: the consent records viewset, audit-log actions, file downloads, the consents
+column of the policy's versions panel, and keeping Wagtail's own form-submission listings away from
+staff who may not see personal data."""
 
+from django.db.models import Count
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from forms.admin_views import ConsentRecordViewSet, download_upload
+from forms.models import ConsentRecord
+from policy.admin_panels import VERSION_COLUMNS_HOOK, VersionColumn
 
 
 @hooks.register("register_admin_viewset")
@@ -38,3 +42,20 @@ def only_privacy_officers_see_submissions(user, editable_forms):
     if user.has_perm("consent_forms.view_consentsubmission"):
         return editable_forms
     return editable_forms.none()
+
+
+@hooks.register(VERSION_COLUMNS_HOOK)
+def consents_per_version_column():
+    """The editors' versions panel shows how many consents refer to each version."""
+    return VersionColumn(heading=_("Consents"), values=consent_counts_by_version, css_class="consent-count")
+
+
+def consent_counts_by_version(versions):
+    counts = (
+        ConsentRecord.objects.filter(version__in=versions)
+        .order_by()
+        .values("version_id")
+        .annotate(count=Count("pk"))
+        .values_list("version_id", "count")
+    )
+    return {version.pk: 0 for version in versions} | dict(counts)

@@ -10,8 +10,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
-from cms.text import NormalisedLineEndingsMixin
-from cms.view_restrictions import CachedViewRestrictionsMixin
+from core.text import NormalisedLineEndingsMixin
+from core.view_restrictions import CachedViewRestrictionsMixin
 
 
 class HomePage(CachedViewRestrictionsMixin, NormalisedLineEndingsMixin, Page):

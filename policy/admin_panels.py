@@ -1,13 +1,46 @@
-"""The editors' dashboard panel: current and upcoming versions, and each language's translation lag."""
+"""The editors' dashboard panel: current and upcoming versions, and each language's translation lag.
+
+Other apps add columns to its table of versions through the `policy_versions_panel_columns` hook: each
+function registered there returns a `VersionColumn`, whose `values(versions)` maps version ids to the
+cell to show (one query for all rows). The consent forms add their consent counts that way, so the
+policy knows nothing of consents.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count
 from django.utils import timezone
+from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
 from policy import timeline
 from policy.models import PolicySnapshot, PolicyVersion, PrivacyPolicyPage
 from policy.versioning import SOURCE_LANGUAGE
+
+VERSION_COLUMNS_HOOK = "policy_versions_panel_columns"
+
+
+@dataclass(frozen=True)
+class VersionColumn:
+    heading: str
+    values: Callable  # list of PolicyVersion -> {version id: cell}
+    css_class: str = ""
+
+
+def version_columns(versions):
+    """The extra columns other apps registered, each with its cells in the order of `versions`."""
+    columns = []
+    for make_column in hooks.get_hooks(VERSION_COLUMNS_HOOK):
+        column = make_column()
+        values = column.values(versions)
+        columns.append(
+            {
+                "column": column,
+                "cells": [{"css_class": column.css_class, "value": values.get(v.pk, "")} for v in versions],
+            }
+        )
+    return columns
 
 
 def language_status(policy_key, latest_version, pages_by_language):
@@ -52,11 +85,8 @@ class PolicyVersionsPanel(Component):
                 page.locale.language_code: page
                 for page in source.get_translations(inclusive=True).select_related("locale").specific()
             }
-            versions = list(
-                PolicyVersion.objects.for_policy(source.translation_key)
-                .annotate(consent_count=Count("consents"))
-                .order_by("-number")[:10]
-            )
+            versions = list(PolicyVersion.objects.for_policy(source.translation_key).order_by("-number")[:10])
+            columns = version_columns(versions)
             latest = versions[0] if versions else None
             current = timeline.current(source.translation_key, now)
             upcoming = timeline.upcoming(source.translation_key, now)
@@ -67,6 +97,11 @@ class PolicyVersionsPanel(Component):
                     "upcoming": [v for v in versions if any(u.number == v.number for u in upcoming)],
                     "languages": language_status(source.translation_key, latest, pages_by_language),
                     "versions": versions,
+                    "columns": [entry["column"] for entry in columns],
+                    "rows": [
+                        {"version": version, "cells": [entry["cells"][i] for entry in columns]}
+                        for i, version in enumerate(versions)
+                    ],
                 }
             )
         return {"policies": policies, "request": self.request}

@@ -1,12 +1,15 @@
-"""The site-wide banner announcing an upcoming policy version or one that just became current."""
+"""The site-wide banner announcing an upcoming policy version or one that just became current.
+
+The banner is the same for every visitor, so pages stay cacheable: a visitor who dismissed it has a
+cookie naming the version, and `js/policy-notice.js`, which runs right after the banner, hides it
+before it is painted.
+"""
 
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
 from policy import timeline
 from policy.lookup import policy_page_for
-
-DISMISS_COOKIE = "policy_notice_dismissed"
 
 
 def announced_version(request):
@@ -16,7 +19,7 @@ def announced_version(request):
         return None
     now = timezone.now()
     entry = timeline.announced(page.translation_key, now)
-    if entry is None or request.COOKIES.get(DISMISS_COOKIE) == str(entry.number):
+    if entry is None:
         return None
     base_url = page.get_url(request)
     return {

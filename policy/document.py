@@ -42,6 +42,19 @@ class PurposeGroup:
     purposes: tuple[Purpose, ...]
 
 
+class ClauseRole:
+    """Names of the clauses other code looks up (consent statements), whatever their number.
+
+    Stored with each clause in a snapshot's document; not part of the canonical text.
+    """
+
+    PURPOSES = "purposes"
+    WITHDRAWAL = "withdrawal"
+    THIRD_PARTY_TRANSFER = "third-party-transfer"
+    CROSS_BORDER_TRANSFER = "cross-border-transfer"
+    TRANSFER_COUNTRIES = "transfer-countries"
+
+
 @dataclass(frozen=True)
 class Clause:
     """A paragraph, numbered ("2.1") or not, with what follows it: a list, the table, a contact line."""
@@ -51,6 +64,7 @@ class Clause:
     items: tuple[str, ...] = ()
     purpose_groups: tuple[PurposeGroup, ...] = ()
     contact: str = ""
+    role: str = ""
 
     @property
     def purposes(self):
@@ -138,6 +152,28 @@ def frozen_purposes(document):
     ]
 
 
+# Documents frozen before clauses had roles: where each role was then.
+CLAUSE_NUMBERS_BEFORE_ROLES = {
+    ClauseRole.PURPOSES: "3.1",
+    ClauseRole.WITHDRAWAL: "3.2",
+    ClauseRole.THIRD_PARTY_TRANSFER: "3.3",
+    ClauseRole.CROSS_BORDER_TRANSFER: "3.4",
+    ClauseRole.TRANSFER_COUNTRIES: "3.5",
+}
+
+
+def frozen_clause(document, role):
+    """The clause with `role` in a snapshot's stored document (the dict form of PolicyDocument), or None.
+
+    Snapshots frozen before clauses had roles are read by the number the role had then.
+    """
+    clauses = [clause for section in document["sections"] for clause in section["clauses"]]
+    if any("role" in clause for clause in clauses):
+        return next((clause for clause in clauses if clause.get("role") == role), None)
+    number = CLAUSE_NUMBERS_BEFORE_ROLES.get(role)
+    return next((clause for clause in clauses if clause["number"] == number), None)
+
+
 def purpose_table_headers():
     """Column headers of table No. 1 (translated in the active language)."""
     return [
@@ -213,14 +249,27 @@ def build_policy_document(page, request=None, controller=None):
                 number=3,
                 heading=page.purposes_heading,
                 clauses=(
-                    Clause(number="3.1", text=page.purposes_intro, purpose_groups=group_purposes(purposes)),
-                    Clause(number="3.2", text=page.withdrawal_clause, contact=controller.postal_address),
-                    Clause(number="3.3", text=page.third_party_clause),
-                    Clause(number="3.4", text=page.cross_border_clause),
+                    Clause(
+                        number="3.1",
+                        text=page.purposes_intro,
+                        purpose_groups=group_purposes(purposes),
+                        role=ClauseRole.PURPOSES,
+                    ),
+                    Clause(
+                        number="3.2",
+                        text=page.withdrawal_clause,
+                        contact=controller.postal_address,
+                        role=ClauseRole.WITHDRAWAL,
+                    ),
+                    Clause(number="3.3", text=page.third_party_clause, role=ClauseRole.THIRD_PARTY_TRANSFER),
+                    Clause(
+                        number="3.4", text=page.cross_border_clause, role=ClauseRole.CROSS_BORDER_TRANSFER
+                    ),
                     Clause(
                         number="3.5",
                         text=page.transfer_countries_intro,
                         items=tuple(row.name for row in page.transfer_countries.all()),
+                        role=ClauseRole.TRANSFER_COUNTRIES,
                     ),
                 ),
             ),

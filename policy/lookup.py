@@ -1,19 +1,18 @@
 """Finding the site's policy page in the visitor's language.
 
 Every page's footer and banner link to the policy and every consent form GET and POST builds its
-statements from it, so the page of each locale is kept in the shared cache. That cache is forgotten
+statements from it, so the page of each locale is kept in the shared cache (`core.caching`), forgotten
 whenever any page is published, unpublished, moved or deleted (a policy page's address depends on its
-ancestors' slugs), and in any case after CACHE_SECONDS.
+ancestors' slugs; see `policy.signal_handlers`).
 """
 
-from django.core.cache import cache
 from django.db.models import Q
 from wagtail.models import Locale
 
+from core.caching import SharedCache
 from policy.versioning import SOURCE_LANGUAGE
 
-CACHE_KEY = "policy:page-by-locale:v1"
-CACHE_SECONDS = 10 * 60
+policy_pages = SharedCache("policy-pages", "the live privacy policy page of each locale")
 
 
 def policy_page_for(request):
@@ -32,12 +31,7 @@ def policy_page_for(request):
 
 def policy_page_in(locale_id):
     """The live PrivacyPolicyPage of the locale (with its locale), else the source language's, or None."""
-    pages = cache.get(CACHE_KEY) or {}
-    if locale_id in pages:
-        return pages[locale_id]
-    page = _find_policy_page(locale_id)
-    cache.set(CACHE_KEY, {**pages, locale_id: page}, CACHE_SECONDS)
-    return page
+    return policy_pages.get(f"locale:{int(locale_id)}", lambda: _find_policy_page(locale_id))
 
 
 def _find_policy_page(locale_id):
@@ -54,9 +48,8 @@ def _find_policy_page(locale_id):
 
 
 def forget_policy_pages(sender=None, instance=None, **kwargs):
-    """Drop the cached policy pages (connected to Wagtail's publish, unpublish and move signals, and to
-    the deletion of any page)."""
+    """Forget the cached policy pages when a page is published, unpublished, moved or deleted."""
     from wagtail.models import Page
 
     if instance is None or isinstance(instance, Page):
-        cache.delete(CACHE_KEY)
+        policy_pages.forget()

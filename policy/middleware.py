@@ -9,6 +9,15 @@ from django.utils.cache import patch_cache_control
 from policy.timeline import next_change_at
 
 
+def _may_be_logged_in(request):
+    """Whether the request carries a session, without opening it: reading the user would load the
+    session and make the response vary on Cookie, so no shared cache could keep one copy of it."""
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return False
+    user = getattr(request, "user", None)
+    return user is not None and user.is_authenticated
+
+
 class PolicyScheduleCacheMiddleware:
     """Let browsers and the CDN cache public pages, but no longer than the next effective-from.
 
@@ -34,13 +43,12 @@ class PolicyScheduleCacheMiddleware:
 
     @staticmethod
     def _cacheable(request, response):
-        user = getattr(request, "user", None)
         return (
             not response.has_header("Cache-Control")
             and not response.cookies
             and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
             and not request.path.startswith("/admin/")
-            and (user is None or not user.is_authenticated)
+            and not _may_be_logged_in(request)
         )
 
     @staticmethod

@@ -9,7 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from home.localize_import import translate_page
+from core.localize_import import translate_page
 from policy.models import PolicyUpdateIndexPage, PolicyUpdatePage
 
 UPDATES_SLUG = "updates"

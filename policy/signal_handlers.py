@@ -1,8 +1,20 @@
-"""Wagtail signals that turn publishing the policy into versions and snapshots."""
+"""Signal receivers of the policy app, connected once from PolicyConfig.ready().
 
-from wagtail.signals import page_published
+Publishing the policy makes versions and snapshots; a version or snapshot written forgets the timeline
+and the snapshot cache; any page published, unpublished, moved or deleted forgets the policy page of
+each language; a notice published or unpublished purges its index and feed from the CDN.
+"""
 
-from policy.models import PolicySnapshot, PolicyVersion, PrivacyPolicyPage
+from django.core.signals import request_finished, request_started
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from policy import timeline
+from policy.cache_purge import purge_notices_index
+from policy.lookup import forget_policy_pages
+from policy.models import PolicySnapshot, PolicyUpdatePage, PolicyVersion, PrivacyPolicyPage
+from policy.snapshot_cache import snapshots
 
 
 def record_policy_publication(sender, instance, revision=None, **kwargs):
@@ -15,44 +27,32 @@ def record_policy_publication(sender, instance, revision=None, **kwargs):
         record_translation_publication(instance, revision=revision)
 
 
-def forget_cached_timeline(sender, instance, created=False, **kwargs):
-    from policy.timeline import forget_timeline
-
-    forget_timeline()
+def forget_versions(sender, instance, **kwargs):
+    timeline.forget_timeline()
+    snapshots.forget()
 
 
 def control_new_policy_page(sender, instance, created=False, raw=False, **kwargs):
     if created and not raw:
-        from django.db import transaction
-
         from policy.roles import put_policy_under_legal_control
 
         transaction.on_commit(lambda: put_policy_under_legal_control(instance))
 
 
 def register_signal_handlers():
-    from django.core.signals import request_finished, request_started
-    from django.db.models.signals import post_delete, post_save
-    from wagtail.signals import page_unpublished, post_page_move
-
-    from policy.cache_purge import purge_notices_index
-    from policy.lookup import forget_policy_pages
-    from policy.models import PolicyUpdatePage
-    from policy.timeline import begin_request, end_request
-
     for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(forget_policy_pages, dispatch_uid=f"forget-policy-pages-{id(signal)}")
-    post_delete.connect(forget_policy_pages, dispatch_uid="forget-policy-pages-on-delete")
+        signal.connect(forget_policy_pages, dispatch_uid=f"policy-pages-{signal!r}")
+    post_delete.connect(forget_policy_pages, dispatch_uid="policy-pages-on-delete")
 
     for signal in (page_published, page_unpublished):
-        signal.connect(
-            purge_notices_index, sender=PolicyUpdatePage, dispatch_uid=f"purge-notices-{id(signal)}"
-        )
+        signal.connect(purge_notices_index, sender=PolicyUpdatePage, dispatch_uid=f"purge-notices-{signal!r}")
 
-    request_started.connect(begin_request)
-    request_finished.connect(end_request)
+    request_started.connect(timeline.begin_request, dispatch_uid="policy-timeline-begin")
+    request_finished.connect(timeline.end_request, dispatch_uid="policy-timeline-end")
 
-    page_published.connect(record_policy_publication, sender=PrivacyPolicyPage)
-    post_save.connect(forget_cached_timeline, sender=PolicyVersion)
-    post_save.connect(forget_cached_timeline, sender=PolicySnapshot)
-    post_save.connect(control_new_policy_page, sender=PrivacyPolicyPage)
+    page_published.connect(
+        record_policy_publication, sender=PrivacyPolicyPage, dispatch_uid="policy-versions"
+    )
+    post_save.connect(forget_versions, sender=PolicyVersion, dispatch_uid="policy-forget-versions")
+    post_save.connect(forget_versions, sender=PolicySnapshot, dispatch_uid="policy-forget-snapshots")
+    post_save.connect(control_new_policy_page, sender=PrivacyPolicyPage, dispatch_uid="policy-legal-control")

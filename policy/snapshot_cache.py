@@ -1,30 +1,26 @@
 """Frozen policy texts read from the shared cache: every consent form GET and POST needs one.
 
-A snapshot (and its version) never changes after it is written (see `policy.immutable`), so a copy
-cached under its id can never go stale and needs no invalidation. Which snapshot is the newest of a
-language comes from the timeline, which is forgotten whenever a snapshot is created.
+A snapshot (and its version) never changes after it is written (see `policy.immutable`), so it is kept
+in the shared cache under its id (`core.caching`). The namespace is forgotten when a snapshot is created,
+only so that an id asked for before its snapshot existed is not remembered as missing. Which snapshot is
+the newest of a language comes from the timeline, which is forgotten at the same moment.
 """
 
-from django.core.cache import cache
-
+from core.caching import SharedCache
 from policy import timeline
 from policy.versioning import SOURCE_LANGUAGE
 
-CACHE_KEY = "policy:snapshot:v1:{}"
-CACHE_SECONDS = 24 * 60 * 60  # only to let texts nobody asks for any more leave the cache
+snapshots = SharedCache("snapshots", "each frozen policy snapshot (with its version) by id")
 
 
 def snapshot_by_id(snapshot_id):
     """The PolicySnapshot with its version and document, or None when there is no such snapshot."""
     from policy.models import PolicySnapshot
 
-    key = CACHE_KEY.format(int(snapshot_id))
-    snapshot = cache.get(key)
-    if snapshot is None:
-        snapshot = PolicySnapshot.objects.select_related("version").filter(pk=snapshot_id).first()
-        if snapshot is not None:
-            cache.set(key, snapshot, CACHE_SECONDS)
-    return snapshot
+    return snapshots.get(
+        f"id:{int(snapshot_id)}",
+        lambda: PolicySnapshot.objects.select_related("version").filter(pk=snapshot_id).first(),
+    )
 
 
 def current_snapshot(policy_key, language, at=None):

@@ -3,23 +3,24 @@
 "Current" is the latest version (by number) whose effective-from has passed; it is computed at request
 time from this small, cached list, so a scheduled version becomes current at its moment with no deploy,
 job or purge. Each entry also names the newest snapshot (edition) of each language, so the text to show
-is known without a query. The list is cached in the shared cache (Redis in production) and forgotten
-whenever a version or a snapshot is created. Within one request it is read from the cache once.
+is known without a query. The list is kept in the shared cache (`core.caching`) and forgotten when a
+version or a snapshot is created (`policy.signal_handlers`). Within one request it is read from the
+cache once, so one request sees one timeline.
 """
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from asgiref.local import Local
-from django.core.cache import cache
-from django.db import transaction
 from django.utils import timezone
 
-CACHE_KEY = "policy:timeline:v2"
-# Forgotten when a version or snapshot is committed; kept at most this long anyway, so a reader that
-# raced such a commit and stored the timeline it had read just before cannot keep it for longer.
-CACHE_SECONDS = 5 * 60
+from core.caching import SharedCache
+
 RECENT_CHANGE_WINDOW = timedelta(days=30)
+
+version_timeline = SharedCache(
+    "timeline", "every policy version's number, effective-from and newest snapshot per language"
+)
 
 
 @dataclass(frozen=True)
@@ -54,42 +55,39 @@ def timeline():
     """Every version of every policy, oldest first (cached; read once per request)."""
     if getattr(_request, "entries", None) is not None:
         return _request.entries
-    entries = cache.get(CACHE_KEY)
-    if entries is None:
-        from policy.models import PolicySnapshot, PolicyVersion
-
-        latest = {}  # version id -> {language: newest snapshot id}
-        for version_id, language, snapshot_id in PolicySnapshot.objects.order_by(
-            "version_id", "language", "sequence"
-        ).values_list("version_id", "language", "id"):
-            latest.setdefault(version_id, {})[language] = snapshot_id
-        entries = [
-            VersionEntry(
-                row["id"],
-                str(row["policy_key"]),
-                row["number"],
-                row["effective_from"],
-                row["is_material"],
-                tuple(sorted(latest.get(row["id"], {}).items())),
-            )
-            for row in PolicyVersion.objects.order_by("policy_key", "number").values(
-                "id", "policy_key", "number", "effective_from", "is_material"
-            )
-        ]
-        cache.set(CACHE_KEY, entries, CACHE_SECONDS)
+    entries = version_timeline.get("all", _read_timeline)
     if getattr(_request, "serving", False):
         _request.entries = entries
     return entries
 
 
-def forget_timeline():
-    """Drop the cached timeline once the version or snapshot just written is committed."""
+def forget_timeline(**signal_kwargs):
+    """Forget the timeline once the version or snapshot just written is committed."""
+    version_timeline.forget()
+    _request.entries = None
 
-    def forget():
-        cache.delete(CACHE_KEY)
-        _request.entries = None
 
-    transaction.on_commit(forget)
+def _read_timeline():
+    from policy.models import PolicySnapshot, PolicyVersion
+
+    latest = {}  # version id -> {language: newest snapshot id}
+    for version_id, language, snapshot_id in PolicySnapshot.objects.order_by(
+        "version_id", "language", "sequence"
+    ).values_list("version_id", "language", "id"):
+        latest.setdefault(version_id, {})[language] = snapshot_id
+    return [
+        VersionEntry(
+            row["id"],
+            str(row["policy_key"]),
+            row["number"],
+            row["effective_from"],
+            row["is_material"],
+            tuple(sorted(latest.get(row["id"], {}).items())),
+        )
+        for row in PolicyVersion.objects.order_by("policy_key", "number").values(
+            "id", "policy_key", "number", "effective_from", "is_material"
+        )
+    ]
 
 
 def versions_of(policy_key):

@@ -18,6 +18,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 from wagtail.models import Locale
 
+from core.caching import forget_open_transaction_marks
 from policy.models import PrivacyPolicyPage
 
 DEMO_SNAPSHOTS = {}
@@ -79,10 +80,13 @@ def policy_pages(db):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """The local-memory cache outlives each test's rolled-back transaction: start every test empty."""
+    """The local-memory cache outlives each test's rolled-back transaction: start every test empty
+    (and with no namespace marked as changed by a transaction that the rollback undid)."""
     cache.clear()
+    forget_open_transaction_marks()
     yield
     cache.clear()
+    forget_open_transaction_marks()
 
 
 @pytest.fixture

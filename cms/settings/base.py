@@ -20,9 +20,11 @@ DEBUG = False
 ALLOWED_HOSTS = [host for host in os.environ.get("ALLOWED_HOSTS", "localhost,127.0.0.1").split(",") if host]
 
 INSTALLED_APPS = [
+    "core",
     "home",
     "policy",
     "forms",
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -156,8 +158,9 @@ RATELIMIT_USE_CACHE = "default"
 # Proxies (load balancer, CDN) in front of the app: the visitor's address is taken from
 # X-Forwarded-For accordingly (cms/proxies.py). 0 = visitors connect to the app directly.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
-RATELIMIT_IP_META_KEY = "cms.proxies.client_ip"
-# Development and tests run one process with the local-memory cache; production shares Redis.
+RATELIMIT_IP_META_KEY = "core.proxies.client_ip"
+# Tests run one process with the local-memory cache; development shares a database cache between its
+# processes and production shares Redis between its app servers (see docs/architecture.md, "Caches").
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 # Uploaded CVs: outside MEDIA_ROOT and STATIC_ROOT, never served by the web server.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))

@@ -16,8 +16,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
-from cms.text import NormalisedLineEndingsMixin
-from cms.view_restrictions import CachedViewRestrictionsMixin
+from core.text import NormalisedLineEndingsMixin
+from core.view_restrictions import CachedViewRestrictionsMixin
 
 CONSENT_FIELD_CHOICES = [
     *FORM_FIELD_CHOICES,

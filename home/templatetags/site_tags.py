@@ -70,14 +70,6 @@ def home_url(context):
 
 
 @register.simple_tag(takes_context=True)
-def policy_page(context):
-    """The privacy policy in the visitor's language (for the footer link), or None."""
-    from policy.lookup import policy_page_for
-
-    return policy_page_for(context.get("request"))
-
-
-@register.simple_tag(takes_context=True)
 def controller_details(context):
     """The company's details in the visitor's language (footer)."""
     request = context.get("request")

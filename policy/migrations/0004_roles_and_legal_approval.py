@@ -1,4 +1,4 @@
-"""The groups of DESIGN.md and the "Legal approval" workflow the policy is published through.
+"""The groups of docs/architecture.md ("Roles") and the "Legal approval" workflow the policy is published through.
 
 - Legal editors: edit the policy and its notices (page permissions are granted on each policy page when
   it is created, see policy.roles); they are the approvers of the Legal approval task.

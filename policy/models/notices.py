@@ -7,8 +7,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
-from cms.text import NormalisedLineEndingsMixin
-from cms.view_restrictions import CachedViewRestrictionsMixin
+from core.text import NormalisedLineEndingsMixin
+from core.view_restrictions import CachedViewRestrictionsMixin
 
 
 class PolicyUpdateIndexPage(CachedViewRestrictionsMixin, NormalisedLineEndingsMixin, RoutablePageMixin, Page):

@@ -15,9 +15,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
-from cms.text import NormalisedLineEndingsMixin
-from cms.view_restrictions import CachedViewRestrictionsMixin
-from policy.forms import PrivacyPolicyPageForm
+from core.text import NormalisedLineEndingsMixin
+from core.view_restrictions import CachedViewRestrictionsMixin
+from policy.admin_forms import PrivacyPolicyPageForm
 from policy.row_writes import SkipsUnchangedSaveMixin, unchanged_rows_skipped
 from policy.serialisation import BulkCheckedChildRowsMixin
 

@@ -22,10 +22,6 @@ class PolicyVersionQuerySet(ImmutableQuerySet):
     def for_policy(self, policy_key):
         return self.filter(policy_key=policy_key)
 
-    def effective(self, at=None):
-        """Versions whose effective-from has passed (the last of them by number is current)."""
-        return self.filter(effective_from__lte=at or timezone.now())
-
 
 class PolicyVersion(ImmutableModel):
     """Version N of a policy, shared by all its languages."""
@@ -57,9 +53,6 @@ class PolicyVersion(ImmutableModel):
 
     def __str__(self):
         return f"v{self.number}"
-
-    def is_upcoming(self, at=None):
-        return self.effective_from > (at or timezone.now())
 
 
 class PolicySnapshot(ImmutableModel):

@@ -3,7 +3,7 @@
 import pytest
 from django.test import RequestFactory
 
-from cms.proxies import UNKNOWN, client_ip
+from core.proxies import UNKNOWN, client_ip
 from tests.forms.helpers import fill
 
 FEEDBACK = {"full_name": "", "email": "a@example.kz", "message": "Hi"}

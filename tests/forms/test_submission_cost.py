@@ -71,12 +71,16 @@ def test_an_unpublished_translation_of_the_policy_is_no_longer_offered(client, p
     assert "/kk/privacy/versions/1/" in html  # the statements of the source text
 
 
-def test_publishing_any_page_forgets_the_cached_policy_pages(client, policy_pages):
+def test_publishing_any_page_forgets_the_cached_policy_pages(
+    client, policy_pages, django_capture_on_commit_callbacks
+):
     client.get("/en/contact/")
-    assert cache.get(lookup.CACHE_KEY)
+    generation = cache.get(lookup.policy_pages.generation_key)
+    assert generation
     home = Page.objects.get(depth=2, locale__language_code="kk").specific
-    home.save_revision().publish()
-    assert cache.get(lookup.CACHE_KEY) is None
+    with django_capture_on_commit_callbacks(execute=True):
+        home.save_revision().publish()
+    assert cache.get(lookup.policy_pages.generation_key) != generation
 
 
 @pytest.fixture

@@ -1,11 +1,13 @@
 """The Site of a host comes from the shared cache, and a change to sites or root pages is seen at once."""
 
-from django.core.cache import cache
+import threading
+
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, Site
 
-from home.site_cache import CACHE_KEY
+from home import site_cache
 
 
 def site_queries(client, url, **headers):
@@ -24,30 +26,53 @@ def test_the_second_request_finds_the_site_without_a_query(client, policy_pages)
     assert site_queries(client, "/kk/contact/") == []
 
 
-def test_each_host_is_looked_up_once(client, policy_pages):
+def test_each_host_is_looked_up_once(client, policy_pages, django_capture_on_commit_callbacks):
     default = Site.objects.get(is_default_site=True)
-    intranet = Site.objects.create(hostname="intranet.example", port=80, root_page=default.root_page)
+    with django_capture_on_commit_callbacks(execute=True):
+        intranet = Site.objects.create(hostname="intranet.example", port=80, root_page=default.root_page)
     site_queries(client, "/en/privacy/")
     assert len(site_queries(client, "/en/privacy/", HTTP_HOST="intranet.example")) == 1
     assert site_queries(client, "/en/privacy/", HTTP_HOST="intranet.example") == []
-    cached = cache.get(CACHE_KEY)
-    assert cached["intranet.example:80"].pk == intranet.pk
-    assert cached["testserver:80"].pk == default.pk
+    request = RequestFactory().get("/", HTTP_HOST="intranet.example")
+    assert site_cache.site_for_request(request).pk == intranet.pk
 
 
-def test_saving_a_site_forgets_the_cached_sites(client, policy_pages):
+def test_saving_a_site_forgets_the_cached_sites(client, policy_pages, django_capture_on_commit_callbacks):
     site_queries(client, "/en/privacy/")
     site = Site.objects.get(is_default_site=True)
     site.site_name = "edna.kz"
-    site.save()
-    assert cache.get(CACHE_KEY) is None
+    with django_capture_on_commit_callbacks(execute=True):
+        site.save()
     assert len(site_queries(client, "/en/privacy/")) == 1
 
 
-def test_saving_a_root_page_forgets_them_and_saving_another_page_does_not(client, policy_pages):
+def test_saving_a_root_page_forgets_them_and_saving_another_page_does_not(
+    client, policy_pages, django_capture_on_commit_callbacks
+):
     site_queries(client, "/en/privacy/")
-    Page.objects.get(pk=policy_pages["kk"].pk).save()
-    assert cache.get(CACHE_KEY) is not None
+    with django_capture_on_commit_callbacks(execute=True):
+        Page.objects.get(pk=policy_pages["kk"].pk).save()
+    assert site_queries(client, "/en/privacy/") == []
     home = Site.objects.get(is_default_site=True).root_page.specific
-    home.save_revision().publish()  # saved as a HomePage, not as a Page
-    assert cache.get(CACHE_KEY) is None
+    with django_capture_on_commit_callbacks(execute=True):
+        home.save_revision().publish()  # saved as a HomePage, not as a Page
+    assert len(site_queries(client, "/en/privacy/")) == 1
+
+
+def test_a_request_racing_a_site_change_cannot_keep_the_old_site(
+    policy_pages, monkeypatch, django_capture_on_commit_callbacks
+):
+    """Another request, served between the save and the commit, reads the committed (old) Site and
+    caches it; once the change commits, the next request gets the new Site all the same."""
+    request = RequestFactory().get("/")
+    site = Site.objects.get(is_default_site=True)
+    old_site = Site.objects.get(pk=site.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        site.site_name = "renamed"
+        site.save()
+        monkeypatch.setattr(Site, "_find_for_request", staticmethod(lambda request: old_site))
+        racing = threading.Thread(target=site_cache.site_for_request, args=(request,))
+        racing.start()
+        racing.join()
+        monkeypatch.undo()
+    assert site_cache.site_for_request(request).site_name == "renamed"

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from home.localize_import import sync_translation_source, translate_page
+from core.localize_import import sync_translation_source, translate_page
 from policy.models import PolicySnapshot, PolicyVersion, PrivacyPolicyPage
 
 

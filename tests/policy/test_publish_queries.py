@@ -12,7 +12,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from home.localize_import import enter_translations, sync_translation_source
+from core.localize_import import enter_translations, sync_translation_source
 from policy.models import PolicySnapshot, PolicyVersion
 from tests.policy.helpers import fresh
 

@@ -1,10 +1,7 @@
 """The cached timeline: read once per request, and never stale after a version or snapshot is written."""
 
-from datetime import timedelta
-
-import time_machine
+import pytest
 from django.core.cache import cache
-from django.utils import timezone
 
 from policy import timeline
 from tests.policy.helpers import make_versions
@@ -12,14 +9,14 @@ from tests.policy.helpers import make_versions
 
 def count_timeline_reads(monkeypatch):
     reads = []
-    original = cache.get
+    original = cache.get_many
 
-    def counting_get(key, *args, **kwargs):
-        if key == timeline.CACHE_KEY:
-            reads.append(key)
-        return original(key, *args, **kwargs)
+    def counting_get_many(keys, *args, **kwargs):
+        if timeline.version_timeline.generation_key in keys:
+            reads.append(keys)
+        return original(keys, *args, **kwargs)
 
-    monkeypatch.setattr(cache, "get", counting_get)
+    monkeypatch.setattr(cache, "get_many", counting_get_many)
     return reads
 
 
@@ -46,11 +43,30 @@ def test_entries_name_the_newest_snapshot_of_each_language(policy_pages):
     assert entry.latest_snapshot_id("de") is None
 
 
-def test_a_stale_timeline_left_by_a_racing_reader_expires_within_minutes(policy_pages):
+def test_a_reader_racing_a_publish_cannot_keep_the_old_timeline(client, policy_pages, on_commit):
+    """A request reads the timeline just before a new version commits and stores what it read after
+    the commit: the next request still sees the new version, and forms bind consents to it."""
     key = policy_pages["kk"].translation_key
-    (entry,) = timeline.versions_of(key)
-    with time_machine.travel(timezone.now(), tick=False) as clock:
-        cache.set(timeline.CACHE_KEY, [], timeline.CACHE_SECONDS)  # as if stored just before a commit
-        assert timeline.versions_of(key) == []
-        clock.shift(timedelta(seconds=timeline.CACHE_SECONDS + 1))
-        assert timeline.versions_of(key) == [entry]
+
+    def read_then_let_the_publish_commit():
+        entries = timeline._read_timeline()  # what the racing request read: version 1 only
+        with on_commit():
+            make_versions(policy_pages["kk"], 1)
+        return entries
+
+    stale = timeline.version_timeline.get("all", read_then_let_the_publish_commit)
+    assert [entry.number for entry in stale] == [1]
+    assert [entry.number for entry in timeline.versions_of(key)] == [1, 2]
+    assert "/kk/privacy/versions/2/" in client.get("/kk/contact/").content.decode()
+
+
+def test_inside_the_publishing_transaction_the_timeline_is_read_from_the_database(policy_pages):
+    key = policy_pages["kk"].translation_key
+    assert [entry.number for entry in timeline.versions_of(key)] == [1]  # cached
+    make_versions(policy_pages["kk"], 1)  # not committed: the test's transaction is still open
+    assert [entry.number for entry in timeline.versions_of(key)] == [1, 2]
+
+
+@pytest.fixture
+def on_commit(django_capture_on_commit_callbacks):
+    return lambda: django_capture_on_commit_callbacks(execute=True)

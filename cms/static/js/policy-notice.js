@@ -1,5 +1,6 @@
 // Dismissible policy banner: remembers the dismissed version number in a cookie, so a newer version
-// is announced again. The server also leaves the banner out when the cookie names its version.
+// is announced again. Loaded right after the banner (not deferred), so a dismissed banner is hidden
+// before it is painted; the server sends the same banner to every visitor.
 (function () {
     var banner = document.querySelector("[data-policy-notice]");
     if (!banner) return;

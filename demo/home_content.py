@@ -32,5 +32,4 @@ COMPANY = {
     },
     # The seed's e-mail address was obfuscated; this is a placeholder the client must confirm.
     "email": "info@edna.kz",
-    "website": "https://www.edna.kz",
 }

@@ -1,8 +1,8 @@
-"""Builds the demo consent form pages (careers, contact, feedback, subscribe) from forms/demo_content."""
+"""Builds the demo consent form pages (careers, contact, feedback, subscribe) from demo/form_content.py."""
 
 from django.conf import settings
 
-from forms.demo_content import FORMS
+from demo.form_content import FORMS
 from forms.models import ConsentFormField, ConsentFormPage, FormConsentPurpose
 
 

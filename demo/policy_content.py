@@ -8,7 +8,7 @@ Text that the seed repeats (the list of personal data, the processing methods, t
 the way consent is withdrawn in table No. 1) is defined once below, so that one Kazakh string always
 has one Russian and one English translation. The postal address and the e-mail address are not part of
 any text here: the clauses that need them end with ":" and the page renders them from the site
-settings (see home/demo_content.py).
+settings (see demo/home_content.py).
 """
 
 # Table No. 1 repeats these cells row after row; each is defined once and copied into the rows.

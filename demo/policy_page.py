@@ -1,6 +1,6 @@
 """Builds the demo PrivacyPolicyPage from the project's own copy of the client's policy."""
 
-from policy.demo_content import POLICY
+from demo.policy_content import POLICY
 from policy.models import (
     PolicyDefinition,
     PolicyPrinciple,

@@ -6,7 +6,7 @@ translated. Consent purposes refer to rows of the policy's table No. 1 by their 
 Labels and help texts that several forms share are defined once below, so that one Kazakh string
 always has one Russian and one English translation. Where two forms need a different help text for
 the same field, the Kazakh texts differ too. The data labels follow the wording of the policy's list
-of personal data (policy/demo_content.py).
+of personal data (demo/policy_content.py).
 """
 
 _NO_HELP = {"kk": "", "ru": "", "en": ""}

@@ -6,13 +6,13 @@ Idempotent: what exists already is left as it is (editors' changes survive), wha
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
-from forms.demo import ensure_form_pages
-from forms.demo_content import FORMS
-from home.demo_content import COMPANY, HOME
-from home.localize_import import translate_page, translation_map
+from core.localize_import import translate_page, translation_map
+from demo.form_content import FORMS
+from demo.form_pages import ensure_form_pages
+from demo.home_content import COMPANY, HOME
+from demo.policy_content import POLICY
+from demo.policy_page import build_policy_page
 from home.models import CompanyDetails, HomePage
-from policy.demo import build_policy_page
-from policy.demo_content import POLICY
 from policy.models import PrivacyPolicyPage
 
 SOURCE_LANGUAGE = "kk"

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    """Page mixins, the shared-cache pattern and helpers every app of the site may use.
+
+    It sits below `home`, `policy` and `forms` and imports none of them (see docs/architecture.md).
+    """
+
+    name = "core"
+    verbose_name = "Core"
+
+    def ready(self):
+        from core.signal_handlers import register_signal_handlers
+
+        register_signal_handlers()

@@ -1,0 +1,30 @@
+"""Signal receivers of the core app, connected once from CoreConfig.ready()."""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import PageViewRestriction
+
+from core.view_restrictions import view_restrictions
+
+
+def register_signal_handlers():
+    for signal in (post_save, post_delete):
+        signal.connect(view_restrictions.forget, sender=PageViewRestriction, dispatch_uid="core-restrictions")
+    _skip_locale_sync_on_raw_saves()
+
+
+def _skip_locale_sync_on_raw_saves():
+    """Don't synchronise page trees while fixtures are loaded.
+
+    wagtail-localize syncs trees whenever a LocaleSynchronization is saved, including raw saves by
+    `loaddata` and by the test runner restoring a serialized database, when the locales it points to may
+    not be loaded yet. Only real saves should trigger a sync.
+    """
+    from wagtail_localize.models import LocaleSynchronization, sync_trees_on_locale_sync_save
+
+    post_save.disconnect(sync_trees_on_locale_sync_save, sender=LocaleSynchronization)
+    post_save.connect(sync_trees_unless_raw, sender=LocaleSynchronization, dispatch_uid="core-locale-sync")
+
+
+def sync_trees_unless_raw(sender, instance, raw=False, **kwargs):
+    if not raw:
+        instance.sync_trees()
