@@ -3,9 +3,15 @@
 Only users with the `view_consentrecord` permission (the Privacy officers group, and superusers) reach
 them; everyone else gets 403. Every export and every opened record is written to Wagtail's audit log.
 Records are evidence, so there are no add, edit or delete views.
+
+Each row of the listing links to its record (the time of the consent) and shows the name and e-mail the
+visitor gave, read from the submission joined to the record (no query per row, no COUNT(*)). The record
+view shows the answers under the form's labels in the staff member's admin language and the stored
+statement split into its purposes, beside the exact stored text (`forms.record_display`).
 """
 
 import csv
+import hashlib
 import io
 
 from django.db import connection
@@ -13,8 +19,10 @@ from django.db.models.expressions import RawSQL
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import Column, DateColumn
+from django.utils.translation import ngettext
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
@@ -22,6 +30,7 @@ from wagtail.log_actions import log
 from forms.filters import ConsentRecordFilterSet
 from forms.models import ConsentExport, ConsentGrant, ConsentRecord, ConsentSubmission
 from forms.paginator import NoCountPaginator
+from forms.record_display import admin_content_language, statement_parts, submission_answers, submitter_name
 from forms.uploads import private_storage
 
 EXPORT_FIELDS = [
@@ -44,6 +53,35 @@ def granted_purposes(record):
     return ", ".join(str(grant.purpose_number) for grant in record.grants.all() if grant.granted)
 
 
+def submitted_time(record):
+    """The exact local time of the consent (the listing's link to the record)."""
+    return formats.date_format(timezone.localtime(record.submitted_at), "SHORT_DATETIME_FORMAT")
+
+
+class ConsentRecordPaginator(NoCountPaginator):
+    """NoCountPaginator with the count of records worded with the plural forms of the admin language
+    (Wagtail's own label puts any number before the plural noun: "1 записи о согласии")."""
+
+    @property
+    def has_more(self):
+        return self._has_more
+
+    @property
+    def shown(self):
+        """Records up to the end of this page (all there are unless `has_more`)."""
+        return self._seen
+
+    @property
+    def items_count_label(self):
+        if self._has_more:
+            label = ngettext(
+                "more than %(count)s consent record", "more than %(count)s consent records", self._seen
+            )
+        else:
+            label = ngettext("%(count)s consent record", "%(count)s consent records", self._seen)
+        return label % {"count": self._seen}
+
+
 def forbidden(request):
     """A real 403 (Wagtail turns a raised PermissionDenied into a redirect to the dashboard)."""
     return TemplateResponse(request, "wagtailadmin/consents_forbidden.html", status=403)
@@ -59,7 +97,8 @@ class OfficersOnlyMixin:
 
 
 class ConsentRecordIndexView(OfficersOnlyMixin, generic.IndexView):
-    paginator_class = NoCountPaginator
+    paginator_class = ConsentRecordPaginator
+    results_template_name = "forms/admin/consent_record_index_results.html"
     export_headings = {
         "receipt_id": _("Receipt"),
         "submitted_at": _("Submitted at"),
@@ -74,6 +113,14 @@ class ConsentRecordIndexView(OfficersOnlyMixin, generic.IndexView):
 
     def get_base_queryset(self):
         return ConsentRecord.objects.select_related("version", "submission").prefetch_related("grants")
+
+    @property
+    def no_results_message(self):
+        """Whole sentences (Wagtail's put the plural noun into one sentence for every model, which
+        Russian cannot decline: "записи о согласиине соответствует вашему запросу")."""
+        if self.is_searching or self.is_filtering:
+            return _("No consent records match your query.")
+        return _("There are no consent records yet.")
 
     def get(self, request, *args, **kwargs):
         if self.is_export:  # straight to the file: building the HTML listing context would load every row
@@ -177,7 +224,16 @@ class ConsentRecordInspectView(OfficersOnlyMixin, generic.InspectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         record = self.object
-        context.update({"record": record, "data": record.submission.form_data, "grants": record.grants.all()})
+        context.update(
+            {
+                "record": record,
+                "answers": submission_answers(record, admin_content_language()),
+                "grants": record.grants.all(),
+                "statement_parts": statement_parts(record.statement),
+                "statement_hash_matches": hashlib.sha256(record.statement.encode()).hexdigest()
+                == record.statement_sha256,
+            }
+        )
         return context
 
     def get(self, request, *args, **kwargs):
@@ -203,8 +259,12 @@ class ConsentRecordViewSet(ModelViewSet):
     search_backend_name = None
     list_per_page = 25
     list_display = [
+        TitleColumn(
+            "submitted_at", label=_("Submitted at"), accessor=submitted_time, url_name="consents:inspect"
+        ),
+        Column("name", label=_("Name"), accessor=submitter_name),
+        Column("email", label=_("E-mail"), accessor="submission.email"),
         Column("form_title", label=_("Form")),
-        DateColumn("submitted_at", label=_("Submitted at")),
         Column("version", label=_("Version"), accessor="version.number"),
         Column("language", label=_("Language")),
         Column("purposes", label=_("Purposes"), accessor=granted_purposes),
