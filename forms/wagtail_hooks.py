@@ -4,12 +4,14 @@ staff who may not see personal data."""
 
 from django.db.models import Count
 from django.urls import path
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from forms.admin_views import ConsentRecordViewSet, download_upload
-from forms.models import ConsentRecord
+from forms.models import ConsentFormPage, ConsentRecord
 from policy.admin_panels import VERSION_COLUMNS_HOOK, VersionColumn
+from policy.review import REVIEW_SECTIONS_HOOK
 
 
 @hooks.register("register_admin_viewset")
@@ -59,3 +61,39 @@ def consent_counts_by_version(versions):
         .values_list("version_id", "count")
     )
     return {version.pk: 0 for version in versions} | dict(counts)
+
+
+@hooks.register(REVIEW_SECTIONS_HOOK)
+def forms_asking_consent_again(page, version_in_force):
+    """Reviewers of a material change see which forms will ask their visitors to consent again."""
+    if not page.version_is_material:
+        return None
+    purpose_keys = list(page.purposes.values_list("translation_key", flat=True))
+    forms = (
+        ConsentFormPage.objects.live()
+        .filter(locale_id=page.locale_id, consent_purposes__purpose_key__in=purpose_keys)
+        .distinct()
+        .order_by("path")
+    )
+    return {
+        "heading": gettext("Forms that will ask visitors for consent again"),
+        "lines": [f"{form.title} ({form.get_url()})" for form in forms],
+    }
+
+
+@hooks.register(REVIEW_SECTIONS_HOOK)
+def consents_on_version_in_force(page, version_in_force):
+    if version_in_force is None:
+        return None
+    count = ConsentRecord.objects.filter(version_id=version_in_force.id).count()
+    return {
+        "heading": gettext("Consents recorded on the version in force"),
+        "lines": [
+            ngettext(
+                "%(count)s consent on version %(number)s",
+                "%(count)s consents on version %(number)s",
+                count,
+            )
+            % {"count": count, "number": version_in_force.number}
+        ],
+    }

@@ -2,11 +2,55 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import path
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 
+from policy import publishing
 from policy.admin_panels import PolicyVersionsPanel
+from policy.localize_views import GuardedSubmitPageTranslationView, GuardedUpdateTranslationsView
 from policy.models import PolicyVersion, PrivacyPolicyPage
+from policy.translation_editor import policy_translation_editor
+
+hooks.register("before_edit_page", policy_translation_editor)
+
+
+@hooks.register("register_admin_urls")
+def guard_translation_views():
+    """Ahead of wagtail-localize's own URLs (this app's hooks load first): see `policy.localize_views`."""
+    return [
+        path(
+            "localize/update/<int:translation_source_id>/",
+            GuardedUpdateTranslationsView.as_view(),
+            name="policy_guarded_update_translations",
+        ),
+        path(
+            "localize/submit/page/<int:page_id>/",
+            GuardedSubmitPageTranslationView.as_view(),
+            name="policy_guarded_submit_page_translation",
+        ),
+    ]
+
+
+@hooks.register("register_log_actions")
+def register_publishing_log_actions(actions):
+    """What `policy.publishing` writes to the audit log."""
+    actions.register_action(
+        publishing.PUBLISHED_OUTSIDE_WORKFLOW,
+        gettext_lazy("Published outside Legal approval"),
+        gettext_lazy("Published outside Legal approval"),
+    )
+    actions.register_action(
+        publishing.PUBLICATION_REFUSED,
+        gettext_lazy("Publication refused"),
+        gettext_lazy("Publication refused"),
+    )
+    actions.register_action(
+        publishing.SUBMITTED_INSTEAD,
+        gettext_lazy("Submitted to Legal approval instead of published"),
+        gettext_lazy("Submitted to Legal approval instead of published"),
+    )
 
 
 def has_versioned_policy(page):

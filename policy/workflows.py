@@ -8,4 +8,7 @@ def publish_approved_content(workflow_state, user=None):
     approvers are the Legal editors, who deliberately cannot publish directly (so they cannot bypass the
     workflow): approving the task is their authority to publish.
     """
-    workflow_state.content_object.get_latest_revision().publish(user=user, skip_permission_checks=True)
+    from policy.publishing import approved_publication
+
+    with approved_publication():
+        workflow_state.content_object.get_latest_revision().publish(user=user, skip_permission_checks=True)

@@ -1,5 +1,6 @@
 """Policy models: the structured page and its rows, numbered versions and snapshots, change notices."""
 
+from .approval import LegalApprovalTask
 from .notices import PolicyUpdateIndexPage, PolicyUpdatePage
 from .page import (
     PolicyDefinition,
@@ -14,6 +15,7 @@ from .page import (
 from .versions import PolicySnapshot, PolicyVersion
 
 __all__ = [
+    "LegalApprovalTask",
     "PolicyDefinition",
     "PolicyPrinciple",
     "PolicyRow",

@@ -9,9 +9,12 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.text import NormalisedLineEndingsMixin
 from core.view_restrictions import CachedViewRestrictionsMixin
+from policy.permissions import LegalPermissionsMixin
 
 
-class PolicyUpdateIndexPage(CachedViewRestrictionsMixin, NormalisedLineEndingsMixin, RoutablePageMixin, Page):
+class PolicyUpdateIndexPage(
+    LegalPermissionsMixin, CachedViewRestrictionsMixin, NormalisedLineEndingsMixin, RoutablePageMixin, Page
+):
     """Lists the change notices newest first; /feed/ below it is their Atom feed."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -53,7 +56,7 @@ class PolicyUpdateIndexPage(CachedViewRestrictionsMixin, NormalisedLineEndingsMi
         return PolicyUpdatesFeed()(request, index_page=self)
 
 
-class PolicyUpdatePage(CachedViewRestrictionsMixin, NormalisedLineEndingsMixin, Page):
+class PolicyUpdatePage(LegalPermissionsMixin, CachedViewRestrictionsMixin, NormalisedLineEndingsMixin, Page):
     """A notice announcing one version: what changed, when it takes effect, links to the text and diff."""
 
     version = models.ForeignKey(

@@ -18,11 +18,16 @@ from wagtail_localize.fields import SynchronizedField
 from core.text import NormalisedLineEndingsMixin
 from core.view_restrictions import CachedViewRestrictionsMixin
 from policy.admin_forms import PrivacyPolicyPageForm
+from policy.panels import VersionReviewPanel, WordsFieldPanel
+from policy.permissions import LegalPermissionsMixin
 from policy.row_writes import SkipsUnchangedSaveMixin, unchanged_rows_skipped
+from policy.scheduling import EffectiveFromInput, effective_from_help_text
 from policy.serialisation import BulkCheckedChildRowsMixin
+from policy.version_words import ChangeTypeComparison, EffectiveFromComparison
 
 
 class PrivacyPolicyPage(
+    LegalPermissionsMixin,
     BulkCheckedChildRowsMixin,
     CachedViewRestrictionsMixin,
     NormalisedLineEndingsMixin,
@@ -139,18 +144,26 @@ class PrivacyPolicyPage(
     ]
 
     version_panels = [
+        VersionReviewPanel(),
         FieldPanel("version_summary"),
-        FieldPanel("version_is_material"),
-        FieldPanel("version_effective_from"),
+        WordsFieldPanel(
+            "version_is_material", heading=_("Type of change"), comparison_class=ChangeTypeComparison
+        ),
+        WordsFieldPanel(
+            "version_effective_from",
+            widget=EffectiveFromInput(),
+            help_text=effective_from_help_text(),
+            comparison_class=EffectiveFromComparison,
+        ),
     ]
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Content")),
             ObjectList(version_panels, heading=_("Version")),
             ObjectList(Page.promote_panels, heading=_("Promote")),
-            ObjectList(Page.settings_panels, heading=_("Settings")),
         ]
     )
+    preview_modes = [("changes", _("Changes for review")), ("page", _("Page"))]
 
     base_form_class = PrivacyPolicyPageForm
     override_translatable_fields = [
@@ -164,6 +177,13 @@ class PrivacyPolicyPage(
 
     class Meta:
         verbose_name = _("privacy policy page")
+
+    def publish(self, revision, user=None, **kwargs):
+        """Publish only through Legal approval or by a superuser, and only complete translations
+        (`policy.publishing`); otherwise nothing is published and the user is told why."""
+        from policy.publishing import publish_policy_page
+
+        return publish_policy_page(self, revision, super().publish, user=user, **kwargs)
 
     def save(self, *args, **kwargs):
         """Save as Wagtail does, without an UPDATE for each unchanged row (see `policy.row_writes`)."""
@@ -201,9 +221,14 @@ class PrivacyPolicyPage(
         return views.compare_versions(request, self, first, second)
 
     def serve_preview(self, request, mode_name):
-        """Previews show the draft being edited, not the frozen current version."""
+        """Previews show the draft being edited, not the frozen current version: by default as the
+        review of what it changes (`policy.review`), or as the page itself."""
         from policy import views
 
+        if mode_name == "changes":
+            from policy.review import review_context
+
+            return self.render(request, template="policy/review.html", context_overrides=review_context(self))
         return views.live_document(request, self)
 
 

@@ -5,9 +5,9 @@ from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.utils import translation
 from django.utils.translation import gettext
-from wagtail.models import GroupApprovalTask, Workflow
+from wagtail.models import Workflow
 
-from policy.models import PrivacyPolicyPage
+from policy.models import LegalApprovalTask, PrivacyPolicyPage
 from policy.roles import LEGAL_APPROVAL, LEGAL_EDITORS, PRIVACY_OFFICERS
 
 
@@ -22,7 +22,7 @@ def test_migrations_create_the_groups_and_the_legal_approval_workflow(db):
     assert Group.objects.filter(name__in=[LEGAL_EDITORS, PRIVACY_OFFICERS]).count() == 2
     workflow = Workflow.objects.get(name=LEGAL_APPROVAL)
     (task,) = [task.specific for task in workflow.tasks.all()]
-    assert isinstance(task, GroupApprovalTask)
+    assert isinstance(task, LegalApprovalTask)
     assert list(task.groups.values_list("name", flat=True)) == [LEGAL_EDITORS]
 
 
