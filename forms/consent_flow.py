@@ -297,10 +297,11 @@ def receipt_url(request, page, record):
 
 
 def serve_receipt(request, page, receipt_id):
+    """The receipt, under the form it was given on (in any of the form's languages) and no other."""
     record = (
         ConsentRecord.objects.select_related("version", "snapshot")
         .prefetch_related("grants")
-        .filter(receipt_id=receipt_id)
+        .filter(receipt_id=receipt_id, form_page__translation_key=page.translation_key)
         .first()
     )
     if record is None:
