@@ -1,4 +1,8 @@
-"""The editors' dashboard panel: current and upcoming versions, and each language's translation lag.
+"""The editors' dashboard panel: current and upcoming versions, and each language's translation state.
+
+A language's state is computed by the rule that decides what is frozen as evidence
+(`policy.translation_integrity`): "up to date", "incomplete (N of M segments translated)" with the
+reasons, or "not started".
 
 Other apps add columns to its table of versions through the `policy_versions_panel_columns` hook: each
 function registered there returns a `VersionColumn`, whose `values(versions)` maps version ids to the
@@ -16,6 +20,7 @@ from wagtail.admin.ui.components import Component
 
 from policy import timeline
 from policy.models import PolicySnapshot, PolicyVersion, PrivacyPolicyPage
+from policy.translation_integrity import NOT_STARTED, TranslationStatus, translation_status
 from policy.versioning import SOURCE_LANGUAGE
 
 VERSION_COLUMNS_HOOK = "policy_versions_panel_columns"
@@ -43,25 +48,28 @@ def version_columns(versions):
     return columns
 
 
-def language_status(policy_key, latest_version, pages_by_language):
-    """Per language: the newest version it has a snapshot of, and whether it is behind the source."""
+def language_status(source, pages_by_language):
+    """Per language: the newest version it has a snapshot of, and its translation's state by the rule
+    that decides what is frozen (`policy.translation_integrity.translation_status`)."""
     newest = {}
-    for language, number in PolicySnapshot.objects.filter(version__policy_key=policy_key).values_list(
-        "language", "version__number"
-    ):
+    for language, number in PolicySnapshot.objects.filter(
+        version__policy_key=source.translation_key
+    ).values_list("language", "version__number"):
         newest[language] = max(number, newest.get(language, 0))
     rows = []
     for code, name in settings.LANGUAGES:
         page = pages_by_language.get(code)
-        has = newest.get(code)
+        if page is None:
+            status = TranslationStatus(NOT_STARTED, 0, 0, [])
+        else:
+            status = translation_status(source, code, page=page)
         rows.append(
             {
                 "code": code,
                 "name": name,
                 "page": page,
-                "latest_number": has,
-                "up_to_date": bool(latest_version and has == latest_version.number),
-                "behind_by": (latest_version.number - has) if latest_version and has else None,
+                "latest_number": newest.get(code),
+                "status": status,
                 "unpublished_changes": bool(page and page.has_unpublished_changes),
             }
         )
@@ -87,7 +95,6 @@ class PolicyVersionsPanel(Component):
             }
             versions = list(PolicyVersion.objects.for_policy(source.translation_key).order_by("-number")[:10])
             columns = version_columns(versions)
-            latest = versions[0] if versions else None
             current = timeline.current(source.translation_key, now)
             upcoming = timeline.upcoming(source.translation_key, now)
             policies.append(
@@ -95,7 +102,7 @@ class PolicyVersionsPanel(Component):
                     "page": source,
                     "current": next((v for v in versions if current and v.number == current.number), None),
                     "upcoming": [v for v in versions if any(u.number == v.number for u in upcoming)],
-                    "languages": language_status(source.translation_key, latest, pages_by_language),
+                    "languages": language_status(source, pages_by_language),
                     "versions": versions,
                     "columns": [entry["column"] for entry in columns],
                     "rows": [

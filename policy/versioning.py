@@ -6,6 +6,11 @@
 - Publishing a translation attaches that language's snapshot to the version it translates (the newest
   version published when the translation was last synced from the source); publishing a corrected
   translation adds a new edition of that language's snapshot of the same version.
+- Only a complete translation is frozen (`policy.translation_integrity`): every segment translated,
+  synced to that version, content checks passed, every text in its language. `policy.publishing`
+  normally refuses to publish an incomplete one; if one is published all the same, nothing is frozen:
+  the refusal and its reasons go to the page's audit log ("policy.snapshot_refused") and to the user,
+  and visitors in that language keep reading its last complete version.
 
 Versions are numbered under a row lock on the source page, so concurrent publishes never share a number.
 """
@@ -16,12 +21,15 @@ from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from wagtail.log_actions import log
 
 from policy.document import build_policy_document
 from policy.models import PolicySnapshot, PolicyVersion, PrivacyPolicyPage
 from policy.tasks import announce_translation, announce_version
 
 SOURCE_LANGUAGE = settings.LANGUAGE_CODE
+SNAPSHOT_REFUSED = "policy.snapshot_refused"
+_UNKNOWN = object()
 
 
 def is_source(page):
@@ -88,23 +96,25 @@ def record_source_publication(page, revision=None, user=None, now=None):
     return version
 
 
-def translated_version(page):
+def translated_version(page, synced_at=_UNKNOWN):
     """The version a translation translates: the newest one published before its last sync.
 
     wagtail-localize records when the translation's source content was last synced from the source page
     (TranslationSource.last_updated_at); the source text at that moment is the newest version published
-    by then. Before any sync (no source record), the newest version is taken.
+    by then. Before any sync (no source record), the newest version is taken. `synced_at`: that moment,
+    when the caller has read it already (None: never synced).
     """
     from wagtail_localize.models import TranslationSource
 
     versions = PolicyVersion.objects.for_policy(page.translation_key).order_by("-number")
-    synced_at = (
-        TranslationSource.objects.filter(object_id=page.translation_key)
-        .exclude(locale=page.locale)
-        .order_by("-last_updated_at")
-        .values_list("last_updated_at", flat=True)
-        .first()
-    )
+    if synced_at is _UNKNOWN:
+        synced_at = (
+            TranslationSource.objects.filter(object_id=page.translation_key)
+            .exclude(locale=page.locale)
+            .order_by("-last_updated_at")
+            .values_list("last_updated_at", flat=True)
+            .first()
+        )
     if synced_at is not None:
         versions = versions.filter(created_at__lte=synced_at)
     return versions.first()
@@ -113,9 +123,14 @@ def translated_version(page):
 def record_translation_publication(page, revision=None):
     """Freeze a published translation as a snapshot of the version it translates.
 
-    Returns the new snapshot, or None when this language's text of that version is unchanged.
+    Returns the new snapshot, or None when this language's text of that version is unchanged, or when
+    the translation is not complete (`policy.translation_integrity`): then nothing is frozen, the
+    reasons are written to the page's audit log and told to the user of the current request.
     """
-    version = translated_version(page)
+    from policy.translation_integrity import examine, locate, report_refusal
+
+    located = locate(page)
+    version = located.version
     if version is None:
         return None
     with transaction.atomic():
@@ -126,7 +141,31 @@ def record_translation_publication(page, revision=None):
         document = build_policy_document(page)
         if latest is not None and latest.text == document.as_text():
             return None
+        # The text differs from `latest`, this language's newest text of the version: the "what changed"
+        # check compares with it (for a translation, it asks that the summary is not empty).
+        found = examine(page, document=document, located=located, current=latest)
+        if found.problems:
+            refuse(page, version, revision, found.problems)
+            report_refusal(page, found.problems)
+            return None
         snapshot = freeze(page, document, version, revision, sequence=(latest.sequence + 1) if latest else 1)
     if latest is None:
         transaction.on_commit(lambda: announce_translation.enqueue(snapshot.pk))
     return snapshot
+
+
+def refuse(page, version, revision, problems):
+    """Record in the page's audit log that `revision` was published but not frozen, and why."""
+    from policy.translation_integrity import current_user
+
+    log(
+        instance=page,
+        action=SNAPSHOT_REFUSED,
+        user=getattr(revision, "user", None) or current_user(),
+        revision=revision,
+        data={
+            "version": version.number,
+            "language": page.locale.language_code,
+            "problems": [str(problem) for problem in problems],
+        },
+    )

@@ -2,6 +2,10 @@
 
 Each view runs a fixed number of SQL queries whatever the number of versions: the version list comes
 from the cached timeline, snapshots are fetched in one query per language needed.
+
+A language with no snapshot of the current version (its translation is not complete yet) shows its
+last complete version on the current-policy page, saying that a newer version exists in Kazakh; a
+version page of a version it has no snapshot of shows the Kazakh text with a notice.
 """
 
 from django.http import Http404, JsonResponse
@@ -60,7 +64,8 @@ def current_version(request, page):
         return live_document(
             request, page, {"upcoming": upcoming[0] if upcoming else None, "no_version": True}
         )
-    snapshot, fallback = snapshot_for(entry.id, _language(page))
+    shown, newer = last_complete_version(page.translation_key, entry, _language(page), now)
+    snapshot, fallback = snapshot_for(shown.id, _language(page))
     if snapshot is None:
         return live_document(request, page)
     return page.render(
@@ -70,10 +75,30 @@ def current_version(request, page):
             "snapshot": snapshot,
             "version": snapshot.version,
             "fallback": fallback,
+            "newer_version": newer,
             "upcoming": upcoming[0] if upcoming else None,
-            "status": "current",
+            "status": "current" if newer is None else "superseded",
         },
     )
+
+
+def last_complete_version(policy_key, current, language, now):
+    """(timeline entry to show, newer entry or None) for the current policy page in `language`.
+
+    A language shows the current version when it has a snapshot of it; otherwise its newest snapshot of
+    an earlier version in effect (its last complete translation), with the current version named as a
+    newer one in the source language. A language with no snapshot at all shows the source text of the
+    current version (the fallback)."""
+    if language == SOURCE_LANGUAGE or current.latest_snapshot_id(language):
+        return current, None
+    earlier = [
+        entry
+        for entry in timeline.versions_of(policy_key)
+        if entry.number < current.number and entry.is_effective(now) and entry.latest_snapshot_id(language)
+    ]
+    if not earlier:
+        return current, None
+    return earlier[-1], current
 
 
 def version_history(request, page):

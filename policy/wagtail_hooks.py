@@ -76,3 +76,23 @@ def refuse_deleting_versioned_policy(request, page):
 @hooks.register("construct_homepage_panels")
 def add_policy_versions_panel(request, panels):
     panels.insert(0, PolicyVersionsPanel(request))
+
+
+@hooks.register("register_log_actions")
+def register_snapshot_refused_log_action(actions):
+    """What `policy.versioning` writes when a published translation is not complete enough to freeze."""
+    from django.utils import translation as i18n
+    from wagtail.log_actions import LogFormatter
+
+    from policy.versioning import SNAPSHOT_REFUSED
+
+    @actions.register_action(SNAPSHOT_REFUSED)
+    class SnapshotRefused(LogFormatter):
+        label = i18n.gettext_lazy("Snapshot refused: incomplete translation")
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            return _("Not frozen as a snapshot of version %(number)s: %(problems)s") % {
+                "number": data.get("version", "?"),
+                "problems": " ".join(data.get("problems", [])),
+            }
