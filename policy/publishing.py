@@ -56,7 +56,7 @@ def authorise_publication(page, revision, user=None):
     """Whether `revision` of the policy `page` may be published now, and on whose authority."""
     request = get_current_request()
     user = user or get_current_user()
-    problems = tuple(incomplete_translation_problems(revision))
+    problems = tuple(incomplete_translation_problems(revision, page))
     if problems:
         return Decision(False, user, problems=problems)
     if _approved_by_workflow.get():
@@ -68,11 +68,12 @@ def authorise_publication(page, revision, user=None):
     return Decision(False, user)
 
 
-def incomplete_translation_problems(revision):
+def incomplete_translation_problems(revision, page=None):
     """Why the translation in `revision` may not be published (nothing for the source language)."""
-    try:
-        from policy.translation_integrity import translation_problems
-    except ImportError:  # the rule's module is optional while it is being built
+    from policy.translation_integrity import translation_problems
+    from policy.versioning import is_source
+
+    if is_source(page or revision.content_object):
         return []
     return translation_problems(revision.as_object())
 

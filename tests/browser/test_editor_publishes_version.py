@@ -1,9 +1,12 @@
 """A policy change from the legal team's admin to the visitor, driven through the browser.
 
 A Legal editor changes the Kazakh policy and submits it to the "Legal approval" workflow; another Legal
-editor approves it, which publishes it as version 2; a translator syncs the Russian translation with
-wagtail-localize, translates the changed strings and publishes it; a visitor then reads version 2 in
-Russian, its comparison with version 1 and its change notice.
+editor approves it, which publishes it as version 2. The first editor syncs the Russian translation
+with "publish immediately" while one changed string is still untranslated: nothing is published or
+frozen, the dashboard says the translation is incomplete, and Russian visitors keep the previous Russian
+version with a note that a newer one exists in Kazakh. The editor translates the rest and submits it;
+the second editor approves; the Russian snapshot of version 2 is frozen. The submitter is never offered
+"approve". A visitor then reads version 2 in Russian, its comparison with version 1 and its notice.
 """
 
 from contextlib import ExitStack
@@ -88,7 +91,6 @@ def test_editor_change_approved_and_translated_is_published_as_version_2_with_no
     explorer_url = f"{base_url}/admin/pages/{kk_policy.get_parent().pk}/"
     editor = create_admin_user("aigerim", group=LEGAL_EDITORS)
     approver = create_admin_user("daniyar", group=LEGAL_EDITORS)
-    translator = create_admin_user("svetlana", superuser=True)
 
     with ExitStack() as contexts:
 
@@ -124,7 +126,7 @@ def test_editor_change_approved_and_translated_is_published_as_version_2_with_no
         expect(task).to_have_count(0, timeout=PUBLISHING)
         versions_panel = approver_tab.get_by_role("region", name="Privacy policy versions")
         expect(versions_panel.locator("tr[data-version='2']")).to_contain_text("Material")
-        expect(versions_panel.locator("tr[data-language='ru']")).to_contain_text("1 version behind")
+        expect(versions_panel.locator("tr[data-language='ru']")).to_contain_text("has not been synced with version 2")
 
         version = PolicyVersion.objects.for_policy(policy_key).get(number=2)
         assert version.is_material
@@ -134,35 +136,60 @@ def test_editor_change_approved_and_translated_is_published_as_version_2_with_no
         assert_only_first_purpose_changed(kk_v1.text, kk_v2.text, KK_PURPOSE_OLD, KK_PURPOSE_NEW)
         assert not PolicySnapshot.objects.filter(version=version, language="ru").exists()
 
-        # 3. The translator syncs the translations with the new Kazakh text, without publishing them ...
-        translator_tab = new_tab()
-        log_in(translator_tab, base_url, translator)
-        translator_tab.goto(explorer_url)
-        translator_tab.get_by_role("button", name=f"More options for '{kk_policy.title}'").click()
-        translator_tab.get_by_role("link", name="Sync translated pages").click()
-        translator_tab.wait_for_url("**/admin/localize/update/**")
-        expect(translator_tab.get_by_label("Publish immediately")).not_to_be_checked()
-        translator_tab.get_by_role("button", name="Submit").click()
-        translator_tab.wait_for_url(explorer_url)
-        expect(translator_tab.locator(".messages")).to_contain_text("Successfully updated translations")
+        # The submitter has nothing to review: four eyes.
+        page.goto(f"{base_url}/admin/")
+        expect(page.get_by_role("region", name="Awaiting your review")).to_have_count(0)
 
-        # ... translates the two new strings in the Russian page's translation editor and publishes it.
-        translator_tab.goto(f"{base_url}/admin/pages/{ru_policy.pk}/edit/")
-        translate(translator_tab, KK_PURPOSE_NEW, RU_PURPOSE_NEW)
-        translator_tab.get_by_role("tab", name="Version").click()
-        translate(translator_tab, KK_SUMMARY, RU_SUMMARY)
-        translator_tab.get_by_role("button", name="Publish in Русский").click()
-        messages = translator_tab.locator(".messages")
-        expect(messages).to_contain_text("Published", timeout=PUBLISHING)
-        expect(messages).not_to_contain_text("missing translations")
+        # 3. The editor syncs the translations with "publish immediately", having translated nothing yet:
+        # nothing is published or frozen, and the editor is told why.
+        page.goto(explorer_url)
+        page.get_by_role("button", name=f"More options for '{kk_policy.title}'").click()
+        page.get_by_role("link", name="Sync translated pages").click()
+        page.wait_for_url("**/admin/localize/update/**")
+        page.get_by_label("Publish immediately").check()
+        page.get_by_role("button", name="Submit").click()
+        page.wait_for_url(explorer_url)
+        expect(page.locator(".messages")).to_contain_text("not complete", timeout=PUBLISHING)
+        assert not PolicySnapshot.objects.filter(version=version, language="ru").exists()
+        assert PrivacyPolicyPage.objects.get(pk=ru_policy.pk).live_revision_id == ru_policy.live_revision_id
+
+        # The dashboard says Russian is incomplete; Russian visitors keep version 1 in Russian.
+        page.goto(f"{base_url}/admin/")
+        ru_status = page.get_by_role("region", name="Privacy policy versions").locator(
+            "tr[data-language='ru']"
+        )
+        expect(ru_status).to_contain_text("Incomplete")
+        visitor = new_tab()
+        visitor.goto(f"{base_url}/ru/privacy/")
+        expect(visitor.locator("#purpose-1")).to_contain_text(RU_PURPOSE_OLD)
+        expect(visitor.locator("a[href='/kk/privacy/versions/2/']").first).to_be_visible()
+
+        # 4. The editor translates one string, submits: refused as incomplete; translates the other, submits.
+        page.goto(f"{base_url}/admin/pages/{ru_policy.pk}/edit/")
+        expect(page.get_by_role("button", name="Convert to alias page")).to_have_count(0)
+        translate(page, KK_PURPOSE_NEW, RU_PURPOSE_NEW)
+        page.get_by_role("button", name="Publish in Русский").click()
+        expect(page.locator(".messages")).to_contain_text("not complete", timeout=PUBLISHING)
+        page.get_by_role("tab", name="Version").click()
+        translate(page, KK_SUMMARY, RU_SUMMARY)
+        page.get_by_role("button", name="Publish in Русский").click()
+        expect(page.locator(".messages")).to_contain_text("submitted to Legal approval", timeout=PUBLISHING)
+        assert not PolicySnapshot.objects.filter(version=version, language="ru").exists()
+
+        # 5. The second editor approves the Russian translation; its snapshot of version 2 is frozen.
+        approver_tab.goto(f"{base_url}/admin/")
+        awaiting = approver_tab.get_by_role("region", name="Awaiting your review")
+        task = awaiting.get_by_role("row").filter(has=approver_tab.get_by_role("link", name=ru_policy.title))
+        task.get_by_role("button", name="Actions").click()
+        task.get_by_role("button", name="Approve", exact=True).click()
+        expect(task).to_have_count(0, timeout=PUBLISHING)
 
         ru_v1 = PolicySnapshot.objects.get(version__policy_key=policy_key, version__number=1, language="ru")
         ru_v2 = PolicySnapshot.objects.get(version=version, language="ru")
         assert ru_v2.summary == RU_SUMMARY
         assert_only_first_purpose_changed(ru_v1.text, ru_v2.text, RU_PURPOSE_OLD, RU_PURPOSE_NEW)
 
-        # 4. A visitor reads version 2 in Russian, what changed since version 1, and the notice.
-        visitor = new_tab()
+        # 6. A visitor reads version 2 in Russian, what changed since version 1, and the notice.
         visitor.goto(f"{base_url}/ru/privacy/")
         expect(visitor.locator(".version-meta dd").first).to_have_text("2")
         expect(visitor.locator("#purpose-1")).to_contain_text(RU_PURPOSE_NEW)
