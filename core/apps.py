@@ -11,6 +11,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self):
+        from core import deploy_checks  # noqa: F401 - registers `check --deploy`'s database-role check
         from core.signal_handlers import register_signal_handlers
 
         register_signal_handlers()

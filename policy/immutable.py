@@ -2,6 +2,12 @@
 
 The ORM refuses updates and deletes here; on PostgreSQL a trigger refuses them in SQL too (see
 `policy.migrations` and `install_immutability_triggers`). A correction is a new row, never an edit.
+
+The trigger has no switch: no session setting lets UPDATE, DELETE or TRUNCATE through. What stops the
+application's database role from removing the triggers is that it neither owns the tables nor is a
+superuser (README, "Database roles"; `core.deploy_checks` warns otherwise). Only a superuser can turn
+them off, with `session_replication_role = replica`: the test runner does that to empty its own test
+database (tests/conftest.py).
 """
 
 from django.db import models
@@ -41,13 +47,11 @@ class ImmutableModel(models.Model):
         raise ImmutableRecordError(f"{type(self).__name__} {self.pk} is immutable and cannot be deleted.")
 
 
+# No exception of any kind (a session setting, a role name, a GUC): anything the application's role can
+# say, an attacker with its credentials can say too. Tests empty their database as a superuser instead.
 TRIGGER_FUNCTION_SQL = """
 CREATE OR REPLACE FUNCTION edna_refuse_change() RETURNS trigger AS $$
 BEGIN
-    -- The test runner empties tables between tests with TRUNCATE; it says so with a session setting.
-    IF TG_OP = 'TRUNCATE' AND current_setting('edna.allow_truncate', true) = 'on' THEN
-        RETURN NULL;
-    END IF;
     RAISE EXCEPTION '% on % refused: rows of this table are immutable evidence', TG_OP, TG_TABLE_NAME;
 END;
 $$ LANGUAGE plpgsql;
@@ -73,7 +77,11 @@ def drop_trigger_sql(table):
 
 
 def install_immutability_triggers(*tables):
-    """A migration operation: on PostgreSQL, make `tables` refuse UPDATE, DELETE and TRUNCATE."""
+    """A migration operation: on PostgreSQL, make `tables` refuse UPDATE, DELETE and TRUNCATE.
+
+    It (re)creates the shared trigger function as defined here, so a later migration that uses it
+    installs the same function as policy 0006, never an older one with a bypass.
+    """
     from django.db import migrations
 
     def forwards(apps, schema_editor):

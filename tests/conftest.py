@@ -13,8 +13,6 @@ import time_machine
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connections
-from django.db.backends.signals import connection_created
-from django.dispatch import receiver
 from django.utils import timezone
 from wagtail.models import Locale
 
@@ -24,13 +22,25 @@ from policy.models import PrivacyPolicyPage
 DEMO_SNAPSHOTS = {}
 
 
-@receiver(connection_created)
-def allow_test_runner_truncate(sender, connection, **kwargs):
-    """Transactional tests end with TRUNCATE, which the evidence tables' triggers refuse unless the
-    session says it is the test runner (see policy.immutable)."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SET edna.allow_truncate = 'on'")
+@pytest.fixture(scope="session", autouse=True)
+def flush_evidence_as_superuser():
+    """Transactional tests end with Django's flush (one TRUNCATE of every table), which the evidence
+    tables' triggers refuse: they have no switch (policy.immutable). The test runner connects to its own
+    test database as a PostgreSQL superuser, so its flush runs with the triggers off for that one
+    transaction (`execute_sql_flush` runs the statements in one atomic block)."""
+    if all(connections[alias].vendor != "postgresql" for alias in connections):
+        yield
+        return
+    from django.db.backends.postgresql.operations import DatabaseOperations
+
+    original = DatabaseOperations.execute_sql_flush
+
+    def execute_sql_flush(self, sql_list):
+        return original(self, ["SET LOCAL session_replication_role = replica", *sql_list])
+
+    DatabaseOperations.execute_sql_flush = execute_sql_flush
+    yield
+    DatabaseOperations.execute_sql_flush = original
 
 
 @pytest.fixture(scope="session")

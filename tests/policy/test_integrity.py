@@ -89,8 +89,29 @@ def test_postgres_trigger_refuses_truncate(snapshot, table):
         transaction.atomic(),
         connection.cursor() as cursor,
     ):
-        cursor.execute("SET LOCAL edna.allow_truncate = 'off'")
         cursor.execute(f"TRUNCATE {table} CASCADE")
+
+
+@postgres_only
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "TRUNCATE policy_policysnapshot CASCADE",
+        "TRUNCATE policy_policyversion CASCADE",
+        "DELETE FROM policy_policysnapshot",
+    ],
+)
+def test_postgres_trigger_has_no_switch(snapshot, statement):
+    """The session setting that once let TRUNCATE through (edna.allow_truncate) is gone: any role could
+    set it."""
+    with (
+        pytest.raises(DatabaseError, match="immutable evidence"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute("SET LOCAL edna.allow_truncate = 'on'")
+        cursor.execute(statement)
+    assert PolicySnapshot.objects.filter(pk=snapshot.pk).exists()
 
 
 def _corrupt(snapshot):
