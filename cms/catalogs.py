@@ -1,6 +1,7 @@
-"""Compile and check the gettext catalogs in locale/ with polib (no GNU gettext needed).
+"""Compile and check the gettext catalogs with polib (no GNU gettext needed): the project's in locale/,
+and core/formats/translations/ (Kazakh month names overriding Django's, see core/formats/__init__.py).
 
-python -m cms.catalogs compile   # writes every locale/*/LC_MESSAGES/django.mo
+python -m cms.catalogs compile   # writes every */LC_MESSAGES/django.mo of those directories
 python -m cms.catalogs check     # fails on untranslated or fuzzy entries in kk, ru or en
 """
 
@@ -9,11 +10,13 @@ from pathlib import Path
 
 import polib
 
-LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+BASE_DIR = Path(__file__).resolve().parent.parent
+LOCALE_DIR = BASE_DIR / "locale"
+CATALOG_DIRS = [LOCALE_DIR, BASE_DIR / "core" / "formats" / "translations"]  # as LOCALE_PATHS
 
 
 def catalogs():
-    return sorted(LOCALE_DIR.glob("*/LC_MESSAGES/*.po"))
+    return sorted(path for directory in CATALOG_DIRS for path in directory.glob("*/LC_MESSAGES/*.po"))
 
 
 def compile_all():
@@ -29,7 +32,7 @@ def problems():
     for po_path in catalogs():
         catalog = polib.pofile(str(po_path))
         for entry in catalog.untranslated_entries() + catalog.fuzzy_entries():
-            found.append(f"{po_path.relative_to(LOCALE_DIR)}: {entry.msgid!r}")
+            found.append(f"{po_path.relative_to(BASE_DIR)}: {entry.msgid!r}")
     return found
 
 

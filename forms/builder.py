@@ -5,11 +5,13 @@ import functools
 import phonenumbers
 from babel import Locale as BabelLocale
 from django import forms as django_forms
+from django.utils import translation
 from django.utils.choices import BaseChoiceIterator
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import FormBuilder
 
+from forms.collation import sort_key
 from forms.uploads import CVField
 
 SINGLELINE_MAX_LENGTH = 255
@@ -40,7 +42,7 @@ class PhoneNumberField(django_forms.CharField):
 
 
 def country_choices():
-    """ISO 3166-1 countries named in the active language (CLDR data through Babel), sorted by name."""
+    """The country list of the active language (see `countries_named_in`)."""
     return countries_named_in((get_language() or "kk")[:2])
 
 
@@ -65,12 +67,34 @@ class SharedChoices(BaseChoiceIterator):
         return self
 
 
+# Codes in CLDR's territory list that are not ISO 3166-1 countries: groupings (EU, EZ, UN, QO), the unknown
+# region (ZZ), test locales (XA, XB), territories with a code ISO only reserves (AC, CP, CQ, DG, EA, IC, TA)
+# and Kosovo, whose XK is a user-assigned code outside the standard (numeric regions are left out too).
+NOT_ISO_3166_1 = frozenset(
+    {"AC", "CP", "CQ", "DG", "EA", "EU", "EZ", "IC", "QO", "TA", "UN", "XA", "XB", "XK", "ZZ"}
+)
+FIRST_COUNTRY = "KZ"  # Kazakhstan heads the list; the rest follow in the language's alphabetical order
+
+
 @functools.cache
 def countries_named_in(language):
-    """The country list of one language, built once per process: Babel's CLDR data never changes."""
+    """The country list of one language, built once per process: Babel's CLDR data never changes.
+
+    An empty choice asking for a country, Kazakhstan, then the other ISO 3166-1 countries named in
+    `language` and sorted in its alphabet (`forms.collation`). The values are the ISO alpha-2 codes.
+    """
     territories = BabelLocale.parse(language).territories
-    names = [(code, name) for code, name in territories.items() if len(code) == 2 and code.isalpha()]
-    return SharedChoices([("", "---------"), *sorted(names, key=lambda item: item[1])])
+    names = {
+        code: name
+        for code, name in territories.items()
+        if len(code) == 2 and code.isalpha() and code not in NOT_ISO_3166_1
+    }
+    first = names.pop(FIRST_COUNTRY)
+    key = sort_key(language)
+    rest = sorted(names.items(), key=lambda item: key(item[1]))
+    with translation.override(language):
+        empty = gettext("Choose a country")
+    return SharedChoices([("", empty), (FIRST_COUNTRY, first), *rest])
 
 
 class ConsentFormBuilder(FormBuilder):

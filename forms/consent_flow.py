@@ -32,8 +32,10 @@ from forms.tasks import enqueue_with_record, notify_staff, send_receipt
 from forms.tokens import InvalidConsentToken, make_token, read_token
 from forms.uploads import CVField, delete_upload, store_upload
 from policy import snapshot_cache, timeline
+from policy.document import ClauseRole, frozen_clause
 from policy.lookup import policy_page_in
 from policy.models import PrivacyPolicyPage
+from policy.version_words import local_datetime_text
 
 TOKEN_FIELD = "consent_token"  # noqa: S105 - a form field name, not a secret
 HONEYPOT_FIELD = "website"
@@ -296,6 +298,23 @@ def receipt_url(request, page, record):
     return f"{page.get_url(request)}receipt/{record.receipt_id}/"
 
 
+def accepted_text_url(request, policy, snapshot):
+    """The canonical address of the policy text a receipt's visitor accepted: its version's, naming the
+    edition when a correction has been published since (the version's address shows the newest)."""
+    url = version_url(request, policy, snapshot)
+    versions = timeline.versions_of(policy.translation_key)
+    entry = next((entry for entry in versions if entry.id == snapshot.version_id), None)
+    if entry is not None and entry.latest_snapshot_id(snapshot.language) not in (None, snapshot.pk):
+        url += f"?edition={snapshot.sequence}"
+    return url
+
+
+def withdrawal_anchor(snapshot):
+    """`#clause-N` of the clause on withdrawing consent in that text (3.2 in every version so far)."""
+    clause = frozen_clause(snapshot.document, ClauseRole.WITHDRAWAL)
+    return f"#clause-{clause['number']}" if clause and clause.get("number") else ""
+
+
 def serve_receipt(request, page, receipt_id):
     """The receipt, under the form it was given on (in any of the form's languages) and no other."""
     record = (
@@ -309,12 +328,15 @@ def serve_receipt(request, page, receipt_id):
     policy = PrivacyPolicyPage.objects.live().filter(
         translation_key=record.version.policy_key, locale__language_code=record.language
     ).first() or policy_for(page)
+    accepted_url = accepted_text_url(request, policy, record.snapshot) if policy else ""
     context = page.get_context(request)
     context.update(
         {
             "record": record,
             "grants": record.grants.all(),
-            "version_url": f"{policy.get_url(request)}versions/{record.version.number}/" if policy else "",
+            "submitted_at": local_datetime_text(record.submitted_at),
+            "version_url": accepted_url,
+            "withdrawal_url": accepted_url and accepted_url + withdrawal_anchor(record.snapshot),
         }
     )
     response = TemplateResponse(request, "forms/receipt.html", context)

@@ -62,7 +62,7 @@ MIDDLEWARE = [
     "home.middleware.SiteLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "home.middleware.CachedSiteMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
+    "forms.csrf.ConsentFormCsrfViewMiddleware",  # Django's, plus cookie-less consent forms
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "core.current_request.CurrentRequestMiddleware",
@@ -72,6 +72,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "cms.urls"
+# A refused form (no CSRF cookie, another site's form) gets a page in its language, with a way back.
+CSRF_FAILURE_VIEW = "home.views.csrf_failure"
 
 TEMPLATES = [
     {
@@ -121,7 +123,9 @@ WAGTAIL_I18N_ENABLED = True
 # Wagtail ships no Kazakh admin catalog: the admin speaks Russian or English.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("ru", "Русский"), ("en", "English")]
 WAGTAILADMIN_DEFAULT_LANGUAGE = "ru"
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's catalogs, then the few of Django's own strings it overrides (Kazakh month names in dates).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "core" / "formats" / "translations"]
+FORMAT_MODULE_PATH = ["core.formats"]  # Kazakh date, time and number formats (Django ships none)
 TIME_ZONE = "Asia/Almaty"
 USE_I18N = True
 USE_TZ = True
