@@ -162,7 +162,7 @@ def test_editor_change_approved_and_translated_is_published_as_version_2_with_no
         visitor = new_tab()
         visitor.goto(f"{base_url}/ru/privacy/")
         expect(visitor.locator("#purpose-1")).to_contain_text(RU_PURPOSE_OLD)
-        expect(visitor.locator("a[href='/kk/privacy/versions/2/']").first).to_be_visible()
+        expect(visitor.locator("a[href='/ru/privacy/versions/2/']").first).to_be_visible()
 
         # 4. The editor translates one string, submits: refused as incomplete; translates the other, submits.
         page.goto(f"{base_url}/admin/pages/{ru_policy.pk}/edit/")
