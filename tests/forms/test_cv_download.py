@@ -56,8 +56,12 @@ def make_user(django_user_model, role):
 
 
 def body(response):
+    """The response's bytes, with the file it streams closed (not `response.close()`: that sends
+    request_finished, which closes the test's database connection on PostgreSQL)."""
     content = b"".join(response.streaming_content) if response.streaming else response.content
-    response.close()
+    file = getattr(response, "file_to_stream", None)
+    if file is not None:
+        file.close()
     return content
 
 
