@@ -3,6 +3,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# The canonical address of the site served by `make run`: consent statements link to it (cms/settings/base.py).
+SITE_BASE_URL ?= http://127.0.0.1:$(PORT)
 
 .DEFAULT_GOAL := help
 .PHONY: help install install-test makemessages messages migrate demo superuser run test test-browser lint check ci clean
@@ -38,7 +40,7 @@ migrate: messages ## Apply migrations to the database (SQLite db.sqlite3 unless 
 	$(PY) manage.py createcachetable
 
 demo: migrate ## Load the demo content (idempotent)
-	$(PY) manage.py load_demo
+	SITE_BASE_URL=$(SITE_BASE_URL) $(PY) manage.py load_demo
 
 superuser: ## Create a superuser from DJANGO_SUPERUSER_* when they are set
 	@if [ -n "$$DJANGO_SUPERUSER_USERNAME" ] && [ -n "$$DJANGO_SUPERUSER_PASSWORD" ]; then \
@@ -49,7 +51,7 @@ superuser: ## Create a superuser from DJANGO_SUPERUSER_* when they are set
 	fi
 
 run: demo superuser ## Install, migrate, load demo content and serve http://127.0.0.1:$(PORT)/
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	SITE_BASE_URL=$(SITE_BASE_URL) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: install-test messages ## Run every test (browser tests too when /usr/bin/chromium exists)
 	$(PY) -m pytest $(PYTEST_ARGS)

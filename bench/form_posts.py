@@ -32,6 +32,7 @@ def start_gunicorn():
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
         "SECRET_KEY": os.environ.get("SECRET_KEY", "benchmark-only-secret"),
         "ALLOWED_HOSTS": "127.0.0.1",
+        "SITE_BASE_URL": os.environ.get("SITE_BASE_URL", "https://edna.kz"),  # production's check needs one
         "CONSENT_FORM_RATE": "1000000/m",  # one client IP sends everything here
     }
     for command in (["migrate", "-v0"], ["collectstatic", "--noinput", "-v0"]):  # the task queue's tables too

@@ -11,6 +11,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self):
+        import core.site_url_checks  # noqa: F401 - registers the SITE_BASE_URL check
         from core import deploy_checks  # noqa: F401 - registers `check --deploy`'s database-role check
         from core.signal_handlers import register_signal_handlers
 

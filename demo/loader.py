@@ -1,12 +1,16 @@
 """Demo content: the kk home page and policy, their ru/en translations, and the company details.
 
 Idempotent: what exists already is left as it is (editors' changes survive), what is missing is made.
+The one exception is the default Site's address, which always follows `SITE_BASE_URL` (the canonical
+address consent statements link to; `make run` passes the address it serves). The BIN is left empty:
+the client has not supplied it, and the editors' dashboard says so.
 """
 
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from core.localize_import import translate_page, translation_map
+from core.site_url import host_and_port
 from demo.form_content import FORMS
 from demo.form_pages import ensure_form_pages
 from demo.home_content import COMPANY, HOME
@@ -22,6 +26,7 @@ TARGET_LANGUAGES = ["ru", "en"]
 def load_demo(log=print):
     source_locale = Locale.objects.get(language_code=SOURCE_LANGUAGE)
     site = _ensure_site_and_home(source_locale, log)
+    _ensure_site_address(site, log)
     _ensure_company_details(site, log)
     home = site.root_page.specific
     policy = PrivacyPolicyPage.objects.filter(locale=source_locale).first()
@@ -58,14 +63,26 @@ def _ensure_site_and_home(locale, log):
         )
         home.save_revision().publish()
         log("Created the Kazakh home page.")
+    hostname, port = host_and_port()
     if site is None:
+        hostname = hostname or "localhost"
         site = Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="edna.kz"
+            hostname=hostname, port=port, root_page=home, is_default_site=True, site_name="edna.kz"
         )
     else:
         site.root_page = home
         site.save()
     return site
+
+
+def _ensure_site_address(site, log):
+    """The default Site serves the canonical address (SITE_BASE_URL), so that the links Wagtail makes
+    for it agree with the ones statements, receipts and e-mails make."""
+    hostname, port = host_and_port()
+    if hostname and (site.hostname, site.port) != (hostname, port):
+        site.hostname, site.port = hostname, port
+        site.save()
+        log(f"The default Site now serves {hostname}:{port} (SITE_BASE_URL).")
 
 
 def _ensure_company_details(site, log):

@@ -1,8 +1,11 @@
 """Demo copy of edna's privacy policy in kk (source), ru and en.
 
 Built from the client's Kazakh policy (shared/seed/privacy-policy-kk.txt) with its look-alike-letter
-typos corrected. The project ships this copy; nothing reads the seed at run time. Every value is a
-dict {"kk": ..., "ru": ..., "en": ...}.
+typos corrected, and with its slips of reference corrected: clause 3.1 calls the document "this Policy"
+(the seed says «Ереженің», "these Regulations"), and clause 3.5 refers to the states of clause 3.4 (the
+seed says 3.3, the clause on third parties). The project ships this copy; nothing reads the seed at run
+time. Every value is a dict {"kk": ..., "ru": ..., "en": ...}. Databases loaded earlier keep their
+published versions as they are; a new load builds the corrected text.
 
 Text that the seed repeats (the list of personal data, the processing methods, the retention term and
 the way consent is withdrawn in table No. 1) is defined once below, so that one Kazakh string always
@@ -67,7 +70,7 @@ _TECHNICAL_DATA = {
 _PROCESSING_METHODS = {
     "kk": "Дербес деректерді аралас өңдеу, атап айтқанда: жинау, жазу, жүйелеу, жинақтау, сақтау, нақтылау (жаңарту, өзгерту), алу, пайдалану, бұғаттау, өшіру, жою",
     "ru": "Смешанная обработка персональных данных, а именно: сбор, запись, систематизация, накопление, хранение, уточнение (обновление, изменение), извлечение, использование, блокирование, удаление, уничтожение",
-    "en": "Mixed processing of personal data, namely: collection, recording, systematisation, accumulation, storage, clarification (updating, modification), retrieval, use, blocking, deletion, destruction",
+    "en": "Mixed processing of personal data, namely: collection, recording, systematisation, accumulation, storage, rectification (updating, modification), retrieval, use, blocking, deletion, destruction",
 }
 
 _RETENTION_CANDIDATE_REVIEW = {
@@ -139,7 +142,7 @@ POLICY = {
             "meaning": {
                 "kk": "жинауды, жазуды, жүйелеуді, жинақтауды, сақтауды, нақтылауды (жаңартуды, өзгертуді), алуды, пайдалануды, беруді (таратуды, ұсынуды, қол жеткізуді), жеке деректерді иесіздендіру, бұғаттау, өшіру, жою қоса алғанда, автоматтандыру құралдарын пайдалана отырып немесе дербес деректермен осындай құралдарды пайдаланбай жасалатын кез келген әрекет (операция) немесе әрекеттер (операциялар) жиынтығы",
                 "ru": "любое действие (операция) или совокупность действий (операций), совершаемых с использованием средств автоматизации или без использования таких средств с персональными данными, включая сбор, запись, систематизацию, накопление, хранение, уточнение (обновление, изменение), извлечение, использование, передачу (распространение, предоставление, доступ), обезличивание, блокирование, удаление, уничтожение персональных данных",
-                "en": "any action (operation) or set of actions (operations) performed with personal data, with or without the use of automation tools, including collection, recording, systematisation, accumulation, storage, clarification (updating, modification), retrieval, use, transfer (dissemination, provision, access), depersonalisation, blocking, deletion and destruction of personal data",
+                "en": "any action (operation) or set of actions (operations) performed with personal data, with or without the use of automation tools, including collection, recording, systematisation, accumulation, storage, rectification (updating, modification), retrieval, use, transfer (dissemination, provision, access), depersonalisation, blocking, deletion and destruction of personal data",
             },
         },
         {
@@ -163,7 +166,7 @@ POLICY = {
             "meaning": {
                 "kk": "дербес деректер субъектілерінің әрқайсысына қатысты дербес деректерді пайдалану, нақтылау, тарату, жою сияқты дербес деректермен әрекеттер адамның тікелей қатысуымен жүзеге асырылған жағдайда, автоматтандыру құралдарын пайдаланбай дербес деректерді өңдеу",
                 "ru": "обработка персональных данных без использования средств автоматизации, если такие действия с персональными данными, как использование, уточнение, распространение, уничтожение персональных данных в отношении каждого из субъектов персональных данных, осуществляются при непосредственном участии человека",
-                "en": "processing of personal data without the use of automation tools, where such actions with personal data as the use, clarification, dissemination and destruction of personal data relating to each of the personal data subjects are carried out with direct human involvement",
+                "en": "processing of personal data without the use of automation tools, where such actions with personal data as the use, rectification, dissemination and destruction of personal data relating to each of the personal data subjects are carried out with direct human involvement",
             },
         },
         {
@@ -199,7 +202,7 @@ POLICY = {
             "meaning": {
                 "kk": "дербес деректерді өңдеуді уақытша тоқтату (өңдеу дербес деректерді нақтылау үшін қажет болған жағдайларды қоспағанда)",
                 "ru": "временное прекращение обработки персональных данных (за исключением случаев, когда обработка необходима для уточнения персональных данных)",
-                "en": "temporary suspension of the processing of personal data (except where the processing is necessary to clarify the personal data)",
+                "en": "temporary suspension of the processing of personal data (except where the processing is necessary to rectify the personal data)",
             },
         },
         {
@@ -308,9 +311,9 @@ POLICY = {
         "en": "Purposes, List, Methods and Term of Personal Data Processing",
     },
     "purposes_intro": {
-        "kk": "Дербес деректерді өңдеудің мақсаттары, тізбесі, тәсілдері мен мерзімі осы Ереженің № 1 кестесінде көрсетілген.",
-        "ru": "Цели, перечень, способы и срок обработки персональных данных указаны в таблице № 1 настоящего Положения.",
-        "en": "The purposes, list, methods and term of personal data processing are set out in Table No. 1 of these Regulations.",
+        "kk": "Дербес деректерді өңдеудің мақсаттары, тізбесі, тәсілдері мен мерзімі осы Саясаттың № 1 кестесінде көрсетілген.",
+        "ru": "Цели, перечень, способы и срок обработки персональных данных указаны в таблице № 1 настоящей Политики.",
+        "en": "The purposes, list, methods and term of personal data processing are set out in Table No. 1 of this Policy.",
     },
     "purposes": [
         _purpose(
@@ -318,7 +321,7 @@ POLICY = {
             {
                 "kk": "Бос лауазымдарға орналасу",
                 "ru": "Трудоустройство на вакантные должности",
-                "en": "Employment in vacant positions",
+                "en": "Recruitment for vacancies",
             },
             _CONTACT_DATA,
             _RETENTION_CANDIDATE_REVIEW,
@@ -416,7 +419,7 @@ POLICY = {
     ],
     "withdrawal_clause": {
         "kk": "Сайтқа келуші кез келген уақытта төмендегі мекенжай бойынша жазбаша өтініш жолдау арқылы оның дербес деректерін өңдеуге келісімін қайтарып алуға құқылы:",
-        "ru": "Посетитель Сайта вправе в любое время отозвать свое согласие на обработку его персональных данных, направив письменное заявление по следующему адресу:",
+        "ru": "Посетитель Сайта вправе в любое время отозвать свое согласие на обработку своих персональных данных, направив письменное заявление по следующему адресу:",
         "en": "The Site Visitor may at any time withdraw their consent to the processing of their personal data by sending a written application to the following address:",
     },
     "third_party_clause": {
@@ -430,9 +433,9 @@ POLICY = {
         "en": "When processing personal data, edna may carry out cross-border transfers of data to states that ensure the protection of personal data in accordance with the Law of the Republic of Kazakhstan No. 94-V of 21 May 2013 “On Personal Data and Their Protection”. Such states include the states parties to the Convention for the Protection of Individuals with regard to Automatic Processing of Personal Data (Strasbourg, 28 January 1981), as well as other states where this is provided for by official documents of the Republic of Kazakhstan.",
     },
     "transfer_countries_intro": {
-        "kk": "Дербес деректерді өңдеу кезінде edna Саясаттың 3.3-тармағындағы мемлекеттерге қатыстылығына қарамастан, деректерді мынадай мемлекеттерге трансшекаралық беруді жүзеге асыруға құқылы:",
-        "ru": "При обработке персональных данных edna вправе, независимо от их принадлежности к государствам, указанным в пункте 3.3 Политики, осуществлять трансграничную передачу данных в следующие государства:",
-        "en": "When processing personal data, edna may, regardless of whether they belong to the states referred to in clause 3.3 of the Policy, carry out cross-border transfers of data to the following states:",
+        "kk": "Дербес деректерді өңдеу кезінде edna Саясаттың 3.4-тармағындағы мемлекеттерге қатыстылығына қарамастан, деректерді мынадай мемлекеттерге трансшекаралық беруді жүзеге асыруға құқылы:",
+        "ru": "При обработке персональных данных edna вправе, независимо от их принадлежности к государствам, указанным в пункте 3.4 Политики, осуществлять трансграничную передачу данных в следующие государства:",
+        "en": "When processing personal data, edna may, regardless of whether they belong to the states referred to in clause 3.4 of the Policy, carry out cross-border transfers of data to the following states:",
     },
     "transfer_countries": [
         {
@@ -491,7 +494,7 @@ POLICY = {
             "text": {
                 "kk": "жеке деректеріңізді нақтылау, жаңарту, оларды бұғаттауды немесе жоюды талап етуге",
                 "ru": "требовать уточнения, обновления своих персональных данных, их блокирования или уничтожения",
-                "en": "to require that their personal data be clarified or updated, blocked or destroyed",
+                "en": "to require that their personal data be rectified or updated, blocked or destroyed",
             }
         },
         {

@@ -1,13 +1,14 @@
 """Serving a consent form: show the current policy text's statements, check what comes back, keep it.
 
-GET renders the form with a statement per purpose generated from the policy snapshot (version +
-language) that is current for the page's language, and a signed token naming that snapshot and the
-statement's hash. POST stores nothing unless all of these hold: no honeypot, within the rate limit, a
-valid unexpired token, no material policy change since the form was shown, every field valid and every
-required consent ticked. Then the submission, its evidence and the staff notification and receipt
-e-mails to send are saved in one transaction, and the visitor is redirected to the receipt. The policy
-page, its current text and the request's Site come from the shared cache, so a POST runs a fixed, small
-number of queries (asserted in tests/forms/test_submission_cost.py).
+GET renders the form with its consent statement (`forms.statements`: a block its purposes share and a
+short statement beside each checkbox) generated from the policy snapshot (version + language) that is
+current for the page's language, and a signed token naming that snapshot and the hash of the statement.
+POST stores nothing unless all of these hold: no honeypot, within the rate limit, a valid unexpired
+token, no material policy change since the form was shown, every field valid and every required consent
+ticked. Then the submission, its evidence and the staff notification and receipt e-mails to send are
+saved in one transaction, and the visitor is redirected to the receipt. The policy page, its current
+text, the request's Site and the company details come from the shared cache, so a POST runs a fixed,
+small number of queries (asserted in tests/forms/test_submission_cost.py).
 """
 
 from dataclasses import dataclass
@@ -23,14 +24,17 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_ratelimit.core import is_ratelimited
+from wagtail.models import Site
 
 from forms.builder import ConsentFormBuilder
 from forms.definition import FormDefinition, form_definition
 from forms.models import ConsentGrant, ConsentRecord, ConsentSubmission
-from forms.statements import statements_for, statements_sha256, statements_text
+from forms.statements import form_statement, privacy_requests_url
+from forms.statements import version_url as canonical_version_url
 from forms.tasks import enqueue_with_record, notify_staff, send_receipt
 from forms.tokens import InvalidConsentToken, make_token, read_token
 from forms.uploads import CVField, delete_upload, store_upload
+from home.company_cache import company_details_for_site
 from policy import snapshot_cache, timeline
 from policy.document import ClauseRole, frozen_clause
 from policy.lookup import policy_page_in
@@ -62,23 +66,39 @@ def current_snapshot(page, policy):
 
 
 def version_url(request, policy, snapshot):
-    """The canonical address of the version (from the Site record, not from how this request came in,
-    so the statement, and its hash, are the same whatever scheme or host the visitor used)."""
-    return f"{policy.get_full_url(request)}versions/{snapshot.version.number}/"
+    """The canonical address of the version (from SITE_BASE_URL, not from how this request came in, so
+    the statement, and its hash, are the same whatever scheme or host the visitor used)."""
+    return canonical_version_url(policy, snapshot)
 
 
-def consent_form_class(definition, statements):
+def consent_statement(request, served, snapshot):
+    """What the served form says about consent under the policy text `snapshot` (the text in force, or
+    the one a submitted form was shown with), naming the operator of the request's Site."""
+    site = Site.find_for_request(request) or served.page.get_site()
+    operator = company_details_for_site(site).for_language(snapshot.language)
+    return form_statement(
+        snapshot,
+        served.definition,
+        operator,
+        version_url(request, served.policy, snapshot),
+        privacy_requests_url(served.policy),
+    )
+
+
+def consent_form_class(definition, statement):
     """The form builder's form for the page's fields plus a checkbox per consent, the token and the
     honeypot."""
     attrs = {
-        statement.field_name: django_forms.BooleanField(
-            required=statement.required,
-            label=statement.text,
+        purpose.field_name: django_forms.BooleanField(
+            required=purpose.required,
+            label=purpose.text,
+            # the terms every consent of the form shares, shown once above the checkboxes
+            widget=django_forms.CheckboxInput(attrs={"aria-describedby": "consent-terms"}),
             error_messages={
                 "required": _("Tick this box to give your consent: the form cannot be sent without it.")
             },
         )
-        for statement in statements
+        for purpose in statement.purposes
     }
     attrs[TOKEN_FIELD] = django_forms.CharField(required=False, widget=django_forms.HiddenInput)
     attrs[HONEYPOT_FIELD] = django_forms.CharField(
@@ -89,10 +109,19 @@ def consent_form_class(definition, statements):
     return type("ConsentForm", (ConsentFormBuilder(definition.fields).get_form_class(),), attrs)
 
 
-def render_form(request, page, form, statements, snapshot, policy, status=200, message=None):
-    """The form page; `form` is None when no policy text is in force to consent to."""
+def render_form(request, page, form, statement, snapshot, policy, status=200, message=None):
+    """The form page; `form` and `statement` are None when no policy text is in force to consent to."""
+    statements = statement.purposes if statement is not None else ()
     context = page.get_context(request)
-    context.update({"form": form, "statements": statements, "snapshot": snapshot, "policy": policy})
+    context.update(
+        {
+            "form": form,
+            "statement": statement,
+            "statements": statements,
+            "snapshot": snapshot,
+            "policy": policy,
+        }
+    )
     context["form_message"] = message
     if form is not None:
         context.update(
@@ -100,7 +129,8 @@ def render_form(request, page, form, statements, snapshot, policy, status=200, m
                 "builder_fields": [
                     form[name] for name in form.fields if name not in _extra_fields(statements)
                 ],
-                "consent_fields": [form[statement.field_name] for statement in statements],
+                "consent_fields": [form[purpose.field_name] for purpose in statements],
+                "consents": [(form[purpose.field_name], purpose) for purpose in statements],
                 "honeypot": form[HONEYPOT_FIELD],
                 "token_field": form[TOKEN_FIELD],
             }
@@ -127,14 +157,14 @@ class ServedForm:
 def fresh_form(request, served, data=None, files=None, message=None, status=200):
     """The form for the current policy text, optionally re-filled with what the visitor sent."""
     snapshot, policy = served.snapshot, served.policy
-    statements = statements_for(snapshot, served.definition.purposes, version_url(request, policy, snapshot))
-    token = make_token(snapshot, statements_sha256(statements), served.page)
+    statement = consent_statement(request, served, snapshot)
+    token = make_token(snapshot, statement.sha256, served.page)
     if data is not None:
         data = data.copy()
         data[TOKEN_FIELD] = token
-        for statement in statements:  # a new text must be accepted anew
-            data.pop(statement.field_name, None)
-    form_class = consent_form_class(served.definition, statements)
+        for purpose in statement.purposes:  # a new text must be accepted anew
+            data.pop(purpose.field_name, None)
+    form_class = consent_form_class(served.definition, statement)
     form = (
         form_class(data, files, initial={TOKEN_FIELD: token})
         if data is not None
@@ -143,7 +173,7 @@ def fresh_form(request, served, data=None, files=None, message=None, status=200)
     if data is not None:
         form.is_valid()  # show field errors beside the message
     return render_form(
-        request, served.page, form, statements, snapshot, policy, status=status, message=message
+        request, served.page, form, statement, snapshot, policy, status=status, message=message
     )
 
 
@@ -157,7 +187,7 @@ def serve_form(request, page, preview=False):
     snapshot = current_snapshot(page, policy)
     if snapshot is None:
         return render_form(
-            request, page, None, [], None, policy, message=_("This form is not available yet.")
+            request, page, None, None, None, policy, message=_("This form is not available yet.")
         )
     served = ServedForm(page, form_definition(page, preview), policy, snapshot)
     if request.method != "POST" or preview:
@@ -203,24 +233,21 @@ def receive(request, served):
     if shown is None:
         return ask_again(request, served, TOKEN_ERRORS["forged"])
 
-    url = version_url(request, policy, shown)
-    statements = statements_for(shown, served.definition.purposes, url)
-    if statements_sha256(statements) != token.statement_sha256 or material_change_since(
-        shown.version, policy
-    ):
+    statement = consent_statement(request, served, shown)
+    if statement.sha256 != token.statement_sha256 or material_change_since(shown.version, policy):
         message = _(
             "Our privacy policy has changed since this form was opened. Please read the new consent "
             "statements below and tick them again."
         )
         return ask_again(request, served, message)
 
-    form = consent_form_class(served.definition, statements)(request.POST, request.FILES)
+    form = consent_form_class(served.definition, statement)(request.POST, request.FILES)
     if not form.is_valid():
         return render_form(
-            request, page, form, statements, shown, policy, message=_("Please correct the errors below.")
+            request, page, form, statement, shown, policy, message=_("Please correct the errors below.")
         )
     try:
-        record = save_consent(page, form, shown, statements, token)
+        record = save_consent(page, form, shown, statement, token)
     except IntegrityError:
         # The same form sent twice (the token's nonce is unique): one record, the same receipt.
         existing = ConsentRecord.objects.filter(token_nonce=token.nonce).first()
@@ -230,9 +257,9 @@ def receive(request, served):
     return redirect(receipt_url(request, page, record))
 
 
-def submitted_data(page, form, statements):
+def submitted_data(page, form, statement):
     """What the visitor typed, by field key (uploads replaced by their private storage name)."""
-    extra = _extra_fields(statements)
+    extra = _extra_fields(statement.purposes)
     data = {}
     for name, value in form.cleaned_data.items():
         if name in extra:
@@ -241,12 +268,12 @@ def submitted_data(page, form, statements):
     return data
 
 
-def save_consent(page, form, snapshot, statements, token):
+def save_consent(page, form, snapshot, statement, token):
     """Store the submission, its evidence and its e-mails in one transaction. An upload stored for a
     submission that is then not saved (say, the same form sent twice) is removed again."""
-    data = submitted_data(page, form, statements)
+    data = submitted_data(page, form, statement)
     try:
-        return _save_consent(page, form, snapshot, statements, token, data)
+        return _save_consent(page, form, snapshot, statement, token, data)
     except Exception:
         for name, value in data.items():
             if isinstance(form.fields[name], CVField) and value:
@@ -254,7 +281,7 @@ def save_consent(page, form, snapshot, statements, token):
         raise
 
 
-def _save_consent(page, form, snapshot, statements, token, data):
+def _save_consent(page, form, snapshot, statement, token, data):
     email = next(
         (
             value
@@ -272,21 +299,21 @@ def _save_consent(page, form, snapshot, statements, token, data):
             language=snapshot.language,
             form_page=page,
             form_title=page.title,
-            statement=statements_text(statements),
+            statement=statement.text,
             statement_sha256=token.statement_sha256,
             token_nonce=token.nonce,
         )
         ConsentGrant.objects.bulk_create(
             ConsentGrant(
                 record=record,
-                purpose_key=statement.key,
-                purpose_number=statement.number,
-                purpose=statement.purpose,
-                required=statement.required,
-                granted=bool(form.cleaned_data.get(statement.field_name)),
-                statement=statement.text,
+                purpose_key=purpose.key,
+                purpose_number=purpose.number,
+                purpose=purpose.purpose,
+                required=purpose.required,
+                granted=bool(form.cleaned_data.get(purpose.field_name)),
+                statement=purpose.stored_text,
             )
-            for statement in statements
+            for purpose in statement.purposes
         )
         enqueue_with_record(notify_staff, record.pk)
         if email:

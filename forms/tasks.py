@@ -15,6 +15,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django_tasks import default_task_backend, task
 
+from core.site_url import page_canonical_url
+
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 5
@@ -92,15 +94,21 @@ def notify_staff(record_id, attempt=1):
 
 @task()
 def send_receipt(record_id, attempt=1):
-    """Send the visitor their receipt: the same facts as the receipt page, no personal data."""
-    from forms.models import ConsentRecord
+    """Send the visitor their receipt: the same facts as the receipt page, no personal data, and a link to
+    that page on the site's canonical address (`core.site_url`)."""
+    from forms.models import ConsentFormPage, ConsentRecord
 
     record = ConsentRecord.objects.select_related("submission", "version").get(pk=record_id)
     if not record.submission.email:
         return "no address"
+    form_page = ConsentFormPage.objects.filter(pk=record.form_page_id).first()  # the form may be gone
+    receipt_url = page_canonical_url(form_page, f"receipt/{record.receipt_id}/") if form_page else ""
     with translation.override(record.language):
         subject = render_to_string("forms/emails/receipt_subject.txt", {"record": record}).strip()
-        body = render_to_string("forms/emails/receipt.txt", {"record": record, "grants": record.grants.all()})
+        body = render_to_string(
+            "forms/emails/receipt.txt",
+            {"record": record, "grants": record.grants.all(), "receipt_url": receipt_url},
+        )
     try:
         EmailMessage(subject=subject, body=body, to=[record.submission.email]).send()
     except OSError as error:

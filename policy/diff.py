@@ -95,7 +95,7 @@ PURPOSE_FIELDS = [
     ("purpose", lambda: _("Purpose of processing")),
     ("personal_data", lambda: _("List of personal data")),
     ("processing_methods", lambda: _("Processing methods")),
-    ("retention_term", lambda: _("Retention term")),
+    ("retention_term", lambda: _("Processing period")),
     ("withdrawal_method", lambda: _("How consent is withdrawn")),
 ]
 

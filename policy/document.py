@@ -175,14 +175,20 @@ def frozen_clause(document, role):
 
 
 def purpose_table_headers():
-    """Column headers of table No. 1 (translated in the active language)."""
+    """Column headers of table No. 1 (translated in the active language).
+
+    They are part of the canonical text (`PolicyDocument.as_text`), so changing one changes the text,
+    and the hash, of snapshots frozen after the change only: a stored snapshot's hash is recomputed from
+    its stored text (`manage.py verify_policy_hashes`). The term column is the processing period, as
+    the client's policy calls it («Өңдеу мерзімі»).
+    """
     return [
         _("No."),
         _("Data subjects"),
         _("Purpose of processing"),
         _("List of personal data"),
         _("Processing methods"),
-        _("Retention term"),
+        _("Processing period"),
         _("How consent is withdrawn"),
     ]
 

@@ -4,6 +4,7 @@ Environment variables (all optional in development):
 - DATABASE_URL   e.g. postgres://user@host:5432/name; defaults to the SQLite file db.sqlite3
 - REDIS_URL      shared cache for production (several app servers)
 - SECRET_KEY, ALLOWED_HOSTS (comma separated), WAGTAILADMIN_BASE_URL
+- SITE_BASE_URL  the public site's canonical address, e.g. https://edna.kz (required in production)
 """
 
 import os
@@ -176,6 +177,11 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "no-reply@edna.kz")
 WAGTAIL_SITE_NAME = "edna.kz"
 WAGTAIL_FINISH_WORKFLOW_ACTION = "policy.workflows.publish_approved_content"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The public site's canonical address (scheme://host[:port], no path): every link that leaves the request
+# (consent statements and their stored text, receipts, e-mails) is made from it (core/site_url.py), and
+# `load_demo` gives the demo Site this host and port. `make run` passes the address it serves. With DEBUG
+# off a system check refuses to start without a real address (core/site_url_checks.py).
+SITE_BASE_URL = os.environ.get("SITE_BASE_URL", "http://127.0.0.1:8000").strip().rstrip("/")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
 

@@ -18,6 +18,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.text import NormalisedLineEndingsMixin
 from core.view_restrictions import CachedViewRestrictionsMixin
+from forms.panels import OperatorDetailsWarningPanel
 
 CONSENT_FIELD_CHOICES = [
     *FORM_FIELD_CHOICES,
@@ -100,6 +101,7 @@ class ConsentFormPage(
     thank_you_text = models.TextField(_("thank-you text"), blank=True)
 
     content_panels = [
+        OperatorDetailsWarningPanel(),
         *AbstractEmailForm.content_panels,
         FormSubmissionsPanel(),
         FieldPanel("intro"),

@@ -35,7 +35,7 @@ def test_contact_form_stores_a_record_bound_to_the_snapshot_shown(client, policy
     assert (record.version.number, record.language) == (1, language)
     assert response["Location"] == f"/{language}/contact/receipt/{record.receipt_id}/"
     assert record.statement_sha256 == hashlib.sha256(record.statement.encode()).hexdigest()
-    assert "info@edna.kz" not in record.statement
+    assert f"http://testserver/{language}/privacy/versions/1/" in record.statement
     grants = {grant.purpose_number: (grant.required, grant.granted) for grant in record.grants.all()}
     assert grants == {4: (True, True), 2: (False, True), 7: (False, True)}
 
@@ -50,12 +50,15 @@ def test_stored_field_keys_are_the_same_in_every_language(client, policy_pages, 
 def test_statement_names_operator_purpose_data_term_and_transfers(client, policy_pages):
     html = client.get("/en/contact/").content.decode()
     soup = BeautifulSoup(html, "html.parser")
+    terms = soup.select_one(".consent-terms").get_text(" ", strip=True)  # shared by the form's purposes
+    assert "EDNA KAZAKHSTAN LLP" in terms
+    assert "surname, first name, patronymic" in terms
+    assert "Germany" in terms and "Ireland" in terms
+    assert "third parties" in terms.lower()
+    assert soup.select_one(".consent-terms a")["href"] == "http://testserver/en/privacy/versions/1/"
     label = soup.select_one("label[for=id_consent_4]").get_text(" ", strip=True)
-    assert "EDNA KAZAKHSTAN LLP" in label
-    assert "surname, first name, patronymic" in label
-    assert "Germany" in label and "Ireland" in label
-    assert "third parties" in label.lower()
-    assert "/en/privacy/versions/1/" in label
+    assert "Provision of services to the edna company" in label
+    assert "transfers" in label
     marketing = soup.select_one("input[name=consent_7]")
     assert not marketing.has_attr("required") and not marketing.has_attr("checked")
     assert soup.select_one("input[name=consent_4]").has_attr("required")
@@ -129,7 +132,7 @@ def test_material_change_after_showing_asks_again_and_stores_nothing(client, pol
     assert page.select_one("[role=alert]") is not None
     assert page.select_one("input[name=full_name]")["value"] == CONTACT_ANSWERS["full_name"]  # nothing lost
     assert not page.select_one("input[name=consent_4]").has_attr("checked")  # must be accepted anew
-    assert "/kk/privacy/versions/2/" in page.select_one("label[for=id_consent_4]").get_text()
+    assert page.select_one(".consent-terms a")["href"].endswith("/kk/privacy/versions/2/")
     resent = {key: value for key, value in data.items() if key != "consent_token"}
     resent["consent_token"] = page.select_one("input[name=consent_token]")["value"]
     with on_commit():

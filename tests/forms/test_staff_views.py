@@ -365,7 +365,8 @@ def test_record_shows_answers_under_the_form_labels_in_the_admin_language(
     with translation.override(language):
         required, optional = gettext("required"), gettext("optional")
     statement = BeautifulSoup(html, "html.parser").select("ol.consent-statement li")
-    assert [item.strong.get_text(strip=True) for item in statement] == [
+    assert statement[0].strong is None  # the terms the form's purposes share, shown once, then each purpose
+    assert [item.strong.get_text(strip=True) for item in statement[1:]] == [
         f"{required.capitalize()}:",
         f"{optional.capitalize()}:",
         f"{optional.capitalize()}:",
