@@ -97,7 +97,32 @@ def countries_named_in(language):
     return SharedChoices([("", empty), (FIRST_COUNTRY, first), *rest])
 
 
+# WCAG 1.3.5 (identify input purpose): the autocomplete token of each field, by its key, else its type.
+AUTOCOMPLETE_BY_KEY = {
+    "full_name": "name",
+    "name": "name",
+    "email": "email",
+    "phone": "tel",
+    "company": "organization",
+    "organisation": "organization",
+    "organization": "organization",
+    "country": "country",
+}
+AUTOCOMPLETE_BY_TYPE = {"email": "email", "phone": "tel", "country": "country"}
+
+
 class ConsentFormBuilder(FormBuilder):
+    @property
+    def formfields(self):
+        """Wagtail's fields, each with the autocomplete token that names what it asks for."""
+        formfields = super().formfields
+        for field in self.fields:
+            key = field.clean_name or field.get_field_clean_name()
+            token = AUTOCOMPLETE_BY_KEY.get(key) or AUTOCOMPLETE_BY_TYPE.get(field.field_type)
+            if token and key in formfields:
+                formfields[key].widget.attrs["autocomplete"] = token
+        return formfields
+
     def create_singleline_field(self, field, options):
         options["max_length"] = SINGLELINE_MAX_LENGTH
         return django_forms.CharField(**options)

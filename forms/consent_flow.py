@@ -123,6 +123,7 @@ def render_form(request, page, form, statement, snapshot, policy, status=200, me
         }
     )
     context["form_message"] = message
+    context["error_summary"] = error_summary(form, statements) if form is not None and form.errors else []
     if form is not None:
         context.update(
             {
@@ -138,6 +139,22 @@ def render_form(request, page, form, statement, snapshot, policy, status=200, me
     response = TemplateResponse(request, page.get_template(request), context, status=status)
     patch_cache_control(response, private=True, no_store=True)
     return response
+
+
+def error_summary(form, statements):
+    """[(field id, what the field is, error)] for the summary above an invalid form, in page order."""
+    purposes = {purpose.field_name: purpose for purpose in statements}
+    entries = []
+    for name, field in form.fields.items():
+        if name in (TOKEN_FIELD, HONEYPOT_FIELD):
+            continue
+        label = (
+            _("Consent to purpose %(number)s") % {"number": purposes[name].number}
+            if name in purposes
+            else field.label
+        )
+        entries.extend((form[name].id_for_label, label, error) for error in form[name].errors)
+    return entries
 
 
 def _extra_fields(statements):
