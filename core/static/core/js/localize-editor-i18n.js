@@ -11,11 +11,12 @@
         root.querySelectorAll(".js-translation-editor h2, .js-translation-editor h3, .js-translation-editor .w-panel__heading").forEach(function (element) {
             var match = element.textContent.trim().match(heading);
             if (match && element.children.length === 0) {
-                element.textContent = headingFormat.replace("%(source)s", match[1]).replace("%(target)s", match[2]);
+                var text = headingFormat.replace("%(source)s", match[1]).replace("%(target)s", match[2]);
+                if (element.textContent !== text) element.textContent = text; // no change, no new mutation
             }
         });
         root.querySelectorAll(".js-translation-editor .w-sr-only").forEach(function (element) {
-            if (element.textContent === "More actions") {
+            if (element.textContent === "More actions" && moreActions !== "More actions") {
                 element.textContent = moreActions;
             }
         });
