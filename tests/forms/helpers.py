@@ -13,6 +13,14 @@ CONTACT_ANSWERS = {
     "message": "Сәлеметсіз бе!",
 }
 
+CAREERS_ANSWERS = {
+    "full_name": "Асқар Серікұлы",
+    "email": "askar@example.kz",
+    "phone": "+77011234567",
+    "country": "KZ",
+    "message": "",
+}
+
 
 def form_fields(html):
     """The hidden and preset values of the rendered consent form."""

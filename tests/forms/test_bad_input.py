@@ -11,15 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from forms.models import ConsentRecord, ConsentSubmission
-from tests.forms.helpers import CONTACT_ANSWERS, fill
-
-CAREERS_ANSWERS = {
-    "full_name": "Асқар Серікұлы",
-    "email": "askar@example.kz",
-    "phone": "+77011234567",
-    "country": "KZ",
-    "message": "",
-}
+from tests.forms.helpers import CAREERS_ANSWERS, CONTACT_ANSWERS, fill
 
 
 @pytest.fixture

@@ -9,16 +9,9 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from forms.models import ConsentSubmission
-from tests.forms.helpers import fill
+from tests.forms.helpers import CAREERS_ANSWERS, fill
 
 CV_BYTES = b"%PDF-1.4\n% the candidate's CV\n" + b"0" * 200
-CAREERS_ANSWERS = {
-    "full_name": "Асқар Серікұлы",
-    "email": "askar@example.kz",
-    "phone": "+77011234567",
-    "country": "KZ",
-    "message": "",
-}
 DOWNLOAD_ACTION = "consent_forms.download_file"
 
 

@@ -6,15 +6,7 @@ from bs4 import BeautifulSoup
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from forms.models import ConsentRecord
-from tests.forms.helpers import fill
-
-CAREERS_ANSWERS = {
-    "full_name": "Асқар Серікұлы",
-    "email": "askar@example.kz",
-    "phone": "+77011234567",
-    "country": "KZ",
-    "message": "",
-}
+from tests.forms.helpers import CAREERS_ANSWERS, fill
 
 
 @pytest.fixture
