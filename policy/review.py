@@ -16,6 +16,7 @@ wagtail-localize's translation editor open for reviewers.
 import dataclasses
 import json
 
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import translation
 from wagtail import hooks
@@ -28,9 +29,19 @@ from policy.version_words import change_type_text, effective_from_text
 REVIEW_SECTIONS_HOOK = "policy_review_sections"
 
 
-def review_context(page):
-    """Everything the review shows for `page` (the revision being reviewed, as a page object)."""
-    admin_language = translation.get_language()
+def admin_language_of(user):
+    """The language the admin speaks to `user`: their preference, else the admin's default (ru/en)."""
+    from wagtail.users.models import UserProfile
+
+    permitted = {code for code, _name in settings.WAGTAILADMIN_PERMITTED_LANGUAGES}
+    preferred = UserProfile.get_for_user(user).get_preferred_language() if user.is_authenticated else None
+    return preferred if preferred in permitted else settings.WAGTAILADMIN_DEFAULT_LANGUAGE
+
+
+def review_context(page, admin_language=None):
+    """Everything the review shows for `page` (the revision being reviewed, as a page object), in
+    `admin_language` (default: the active one, the admin's inside the editor)."""
+    admin_language = admin_language or translation.get_language()
     in_force = timeline.current(page.translation_key)
     before = None
     if in_force is not None:
@@ -40,18 +51,19 @@ def review_context(page):
         # the same shape as a snapshot's stored document (JSON: lists, not tuples)
         after = json.loads(json.dumps(dataclasses.asdict(build_policy_document(page)), cls=DjangoJSONEncoder))
         changes = compare_documents(before, after) if before is not None else None
-    return {
-        "admin_language": admin_language,
-        "page_language": page.locale.language_code,
-        "summary": page.version_summary,
-        "change_type": change_type_text(page.version_is_material),
-        "is_material": page.version_is_material,
-        "effective_from": effective_from_text(page.version_effective_from),
-        "version_in_force": in_force,
-        "changes": changes,
-        "sections": [
-            section
-            for make_section in hooks.get_hooks(REVIEW_SECTIONS_HOOK)
-            if (section := make_section(page, in_force))
-        ],
-    }
+    with translation.override(admin_language):
+        return {
+            "admin_language": admin_language,
+            "page_language": page.locale.language_code,
+            "summary": page.version_summary,
+            "change_type": change_type_text(page.version_is_material),
+            "is_material": page.version_is_material,
+            "effective_from": effective_from_text(page.version_effective_from),
+            "version_in_force": in_force,
+            "changes": changes,
+            "sections": [
+                section
+                for make_section in hooks.get_hooks(REVIEW_SECTIONS_HOOK)
+                if (section := make_section(page, in_force))
+            ],
+        }

@@ -226,9 +226,10 @@ class PrivacyPolicyPage(
         from policy import views
 
         if mode_name == "changes":
-            from policy.review import review_context
+            from policy.review import admin_language_of, review_context
 
-            return self.render(request, template="policy/review.html", context_overrides=review_context(self))
+            context = review_context(self, admin_language=admin_language_of(request.user))
+            return self.render(request, template="policy/review.html", context_overrides=context)
         return views.live_document(request, self)
 
 
