@@ -46,7 +46,13 @@ def test_a_post_without_the_cookie_from_an_unknown_origin_gets_the_page_in_its_l
     soup = assert_refusal_page(response, language, form_path)
     with translation.override(language):
         assert gettext("Nothing you typed has been stored.") in soup.get_text()
-        assert gettext("Please allow cookies") in soup.get_text()  # the missing cookie is named
+        assert (  # the missing cookie is named
+            gettext(
+                "Please allow cookies for this site (or turn off the setting or extension that blocks "
+                "them), then open the form again and send it."
+            )
+            in soup.get_text()
+        )
     assert not ConsentRecord.objects.exists()
 
 

@@ -10,7 +10,7 @@ from wagtail.models import Site
 from forms.models import ConsentFormPage
 from home.models import CompanyDetails, validate_bin
 
-WARNING = "Article 8(4)"
+WARNING = "94-V"  # the law's number, the same in the warning in every admin language
 
 
 @pytest.mark.parametrize("value", ["971240001315", "940140000385"])
