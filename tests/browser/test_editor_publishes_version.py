@@ -126,7 +126,8 @@ def test_editor_change_approved_and_translated_is_published_as_version_2_with_no
         expect(task).to_have_count(0, timeout=PUBLISHING)
         versions_panel = approver_tab.get_by_role("region", name="Privacy policy versions")
         expect(versions_panel.locator("tr[data-version='2']")).to_contain_text("Material")
-        expect(versions_panel.locator("tr[data-language='ru']")).to_contain_text("has not been synced with version 2")
+        ru_row = versions_panel.locator("tr[data-language='ru']")
+        expect(ru_row).to_contain_text("has not been synced with version 2")
 
         version = PolicyVersion.objects.for_policy(policy_key).get(number=2)
         assert version.is_material
