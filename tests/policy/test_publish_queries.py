@@ -96,7 +96,7 @@ def add_purpose_rows(policy_page, locales, count, django_capture_on_commit_callb
             "withdrawal_method": f"Қосымша кері қайтару {index}",
         }
         texts.update({value: value for value in values.values()})
-        # Ordered after the existing rows, as the InlinePanel orders them (NULLs sort differently by database).
+        # After the existing rows, as the InlinePanel orders them (NULLs sort differently by database).
         new_rows.append(ProcessingPurpose(sort_order=100 + index, **values))
     assert template is not None
     page.purposes = [*page.purposes.all(), *new_rows]
