@@ -242,3 +242,35 @@ def test_policy_pages_have_no_competing_go_live_schedule(client, users, policy_p
     assert 'name="version_effective_from"' in html
     assert "Asia/Almaty" in html
     assert PrivacyPolicyPage.preview_modes[0][0] == "changes"
+
+
+def test_not_even_a_superuser_publishes_an_incomplete_translation(users, policy_pages, on_commit):
+    from core.current_request import _current_request
+    from core.localize_import import sync_translation_source
+
+    with on_commit():
+        kk = fresh(policy_pages["kk"])
+        kk.intro = kk.intro + " Аударылмаған сөйлем."
+        kk.version_summary = "Кіріспе толықтырылды."
+        kk.save_revision().publish()
+    sync_translation_source(fresh(policy_pages["kk"]))
+    translation = Translation.objects.get(
+        source__object_id=policy_pages["kk"].translation_key, target_locale=policy_pages["ru"].locale
+    )
+    translation.save_target(publish=False)  # a draft with the new Kazakh sentence left untranslated
+    ru = fresh(policy_pages["ru"])
+    live_revision = ru.live_revision_id
+
+    class Request:
+        user = users["superuser"]
+
+    token = _current_request.set(Request())
+    try:
+        with on_commit():
+            assert ru.get_latest_revision().publish() is None
+    finally:
+        _current_request.reset(token)
+    assert fresh(ru).live_revision_id == live_revision
+    assert not PolicyVersion.objects.get(number=2).snapshots.filter(language="ru").exists()
+    refusal = PageLogEntry.objects.get(page=ru, action=publishing.PUBLICATION_REFUSED)
+    assert refusal.user == users["superuser"] and refusal.data["problems"]
