@@ -40,4 +40,5 @@ def setup(default_url="sqlite:////tmp/edna-bench.sqlite3"):
     from demo.loader import load_demo
 
     call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)  # the development settings' database cache
     load_demo(log=lambda message: None)
