@@ -100,3 +100,11 @@ def test_policy_query_count_does_not_grow_with_purpose_rows(
     client.get("/en/privacy/")
     assert count_queries() == baseline
     assert baseline <= 17  # measured: 15
+
+
+def test_time_elements_carry_valid_html_datetimes_without_fractions(client, policy_pages):
+    for url in ("/kk/privacy/", "/ru/privacy/versions/", "/en/privacy/versions/1/"):
+        values = re.findall(r'<time datetime="([^"]+)"', client.get(url).content.decode())
+        assert values, url
+        for value in values:
+            assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4}", value), value
