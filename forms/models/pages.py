@@ -149,6 +149,12 @@ class ConsentFormPage(
 
         return serve_receipt(request, self, receipt_id)
 
+    @path("withdraw/<str:token>/")
+    def withdraw(self, request, token):
+        from forms.withdrawal import serve_withdrawal
+
+        return serve_withdrawal(request, self, token)
+
     def serve_preview(self, request, mode_name):
         from forms.consent_flow import serve_form
 

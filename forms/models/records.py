@@ -5,9 +5,14 @@ retention and erasure requests may later blank out). `ConsentRecord` and its `Co
 evidence: which frozen policy text (snapshot = version + language) the visitor was shown, which purposes
 they consented to, the exact statement and its hash, and when. Evidence is write-once (ORM, and SQL
 triggers on PostgreSQL) and survives the deletion of the form page.
+
+What happens to a consent afterwards (a withdrawal) is a `ConsentEvent` appended beside the record,
+never a change to it: the current state of a purpose is its newest event, else "given" if its grant was
+granted, else "refused".
 """
 
 import uuid
+from functools import cached_property
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
@@ -97,6 +102,32 @@ class ConsentRecord(ImmutableModel):
     def __str__(self):
         return str(self.receipt_id)
 
+    @cached_property
+    def newest_events(self):
+        """{purpose number: its newest ConsentEvent}, from the prefetched `events` if there are (one
+        query otherwise)."""
+        newest = {}
+        for event in sorted(self.events.all(), key=lambda event: (event.occurred_at, event.pk)):
+            newest[event.purpose_number] = event
+        return newest
+
+
+class ConsentState(models.TextChoices):
+    """The states of a consent, in the words of the W3C Data Privacy Vocabulary (dpv:ConsentStatus)."""
+
+    GIVEN = "given", _("given")
+    REFUSED = "refused", _("refused")
+    WITHDRAWN = "withdrawn", _("withdrawn")
+    EXPIRED = "expired", _("expired")
+    INVALIDATED = "invalidated", _("invalidated")
+
+
+class ConsentChannel(models.TextChoices):
+    """How an event reached us."""
+
+    RECEIPT_LINK = "receipt-link", _("receipt link")
+    STAFF = "staff", _("staff")
+
 
 class ConsentGrant(ImmutableModel):
     """One purpose offered on the form, and whether the visitor consented to it."""
@@ -115,6 +146,63 @@ class ConsentGrant(ImmutableModel):
         verbose_name = _("consent to a purpose")
         ordering = ["record", "purpose_number"]
         indexes = [models.Index(fields=["purpose_key", "granted", "record"], name="consent_grant_purpose")]
+
+    @property
+    def newest_event(self):
+        return self.record.newest_events.get(self.purpose_number)
+
+    @property
+    def current_state(self):
+        """The newest event's state, else what the form recorded: given if ticked, refused if not."""
+        event = self.newest_event
+        if event is not None:
+            return event.state
+        return ConsentState.GIVEN if self.granted else ConsentState.REFUSED
+
+    def get_current_state_display(self):
+        return ConsentState(self.current_state).label
+
+    @property
+    def withdrawal_token(self):
+        """The signed token of this purpose's one-click withdrawal link (`forms.withdrawal`)."""
+        from forms.withdrawal import make_withdrawal_token
+
+        return make_withdrawal_token(self.record_id, self.purpose_number)
+
+    @property
+    def withdrawal_url(self):
+        """The withdrawal link on the site's canonical address, under the form (and language) the
+        consent was given on; "" once that form is gone."""
+        from forms.withdrawal import withdrawal_url
+
+        return withdrawal_url(self.record, self.withdrawal_token)
+
+
+class ConsentEvent(ImmutableModel):
+    """Something that happened to the consent to one purpose of a record after it was given (a
+    withdrawal): appended, never changed. It holds nothing personal: the record says whose it is."""
+
+    wagtail_reference_index_ignore = True
+
+    record = models.ForeignKey(
+        ConsentRecord, on_delete=models.PROTECT, related_name="events", verbose_name=_("consent record")
+    )
+    purpose_key = models.UUIDField(_("purpose"))
+    purpose_number = models.PositiveSmallIntegerField(_("purpose number"))
+    state = models.CharField(_("state"), max_length=16, choices=ConsentState.choices)
+    occurred_at = models.DateTimeField(_("occurred at"), default=timezone.now)
+    channel = models.CharField(_("channel"), max_length=16, choices=ConsentChannel.choices)
+
+    class Meta:
+        verbose_name = _("consent event")
+        verbose_name_plural = _("consent events")
+        ordering = ["record", "occurred_at", "id"]
+        indexes = [
+            models.Index(fields=["record", "purpose_number", "-occurred_at"], name="consent_event_newest"),
+        ]
+
+    def __str__(self):
+        return f"{self.record_id} {self.purpose_number} {self.state} {self.occurred_at:%Y-%m-%d %H:%M}"
 
 
 class ConsentExport(ImmutableModel):
