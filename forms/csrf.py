@@ -6,6 +6,9 @@ it proves that this server rendered the form, not that the browser posting it is
 for, since anyone may fetch a form and its token and then have other people's browsers post it from
 their own site (spreading a flood of submissions and receipt e-mails past the per-address rate limit).
 
+The same holds for a consent's one-click withdrawal (`forms.withdrawal`), whose signed token is in its
+path: a visitor who refuses cookies may withdraw as easily as they consented.
+
 What stops that is knowing where the POST comes from, and browsers say so in headers that no page can
 set or forge: `Sec-Fetch-Site` (all current browsers) and `Origin`. So a consent form POST - one that
 carries a token signed by this site - is accepted without the cookie when the browser reports that it
@@ -18,6 +21,8 @@ Nothing else changes: consent forms neither read nor set a session or log anyone
 the receipt they lead to shows no personal data, and a non-browser client could always send a form by
 fetching its cookie first.
 """
+
+import re
 
 from django.core import signing
 from django.middleware.csrf import CsrfViewMiddleware
@@ -47,6 +52,23 @@ def carries_consent_token(request):
     return True
 
 
+WITHDRAWAL_PATH = re.compile(r"/withdraw/([\w-]+)/$")
+
+
+def carries_withdrawal_token(request):
+    """Whether the POST goes to a withdrawal page whose token (in the path) this site signed."""
+    from forms.withdrawal import InvalidWithdrawalToken, read_withdrawal_token
+
+    match = WITHDRAWAL_PATH.search(request.path_info)
+    if match is None or request.path_info.startswith(COOKIE_ONLY_PATHS):
+        return False
+    try:
+        read_withdrawal_token(match.group(1))
+    except InvalidWithdrawalToken:
+        return False
+    return True
+
+
 class ConsentFormCsrfViewMiddleware(CsrfViewMiddleware):
     def sent_from_this_origin(self, request):
         """What the browser says about where the request comes from: True only if it says this origin."""
@@ -63,7 +85,7 @@ class ConsentFormCsrfViewMiddleware(CsrfViewMiddleware):
             request.method == "POST"
             and not getattr(request, "csrf_processing_done", False)
             and self.sent_from_this_origin(request)
-            and carries_consent_token(request)
+            and (carries_consent_token(request) or carries_withdrawal_token(request))
         ):
             return self._accept(request)
         return super().process_view(request, callback, callback_args, callback_kwargs)

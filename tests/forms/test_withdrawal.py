@@ -272,3 +272,19 @@ def test_sql_refuses_to_change_or_remove_events(client, consent, sql):
         cursor.execute(sql)
     assert ConsentEvent.objects.get().state == "withdrawn"
     assert ConsentGrant.objects.filter(record=record).count() == record.grants.count()
+
+
+def test_a_visitor_who_refuses_cookies_can_withdraw_from_this_site_but_not_from_another(client, consent):
+    from django.test import Client
+
+    record = consent("ru")
+    grant, other = granted(record)[:2]
+    cookieless = Client(enforce_csrf_checks=True)
+    refused = cookieless.post(withdraw_path(record, other), HTTP_SEC_FETCH_SITE="cross-site")
+    assert refused.status_code == 403
+    response = cookieless.post(withdraw_path(record, grant), HTTP_SEC_FETCH_SITE="same-origin")
+    assert response.status_code == 200
+    assert [grant.current_state for grant in granted(ConsentRecord.objects.get(pk=record.pk))][:2] == [
+        "withdrawn",
+        "given",
+    ]
