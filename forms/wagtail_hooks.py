@@ -97,3 +97,10 @@ def consents_on_version_in_force(page, version_in_force):
             % {"count": count, "number": version_in_force.number}
         ],
     }
+
+
+@hooks.register("register_admin_viewset")
+def register_working_day_calendar():
+    from forms.calendar_admin import CalendarDayViewSet
+
+    return CalendarDayViewSet("working_calendar", url_prefix="working-calendar")

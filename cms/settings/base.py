@@ -160,6 +160,15 @@ CONSENT_TOKEN_MAX_AGE = int(
     os.environ.get("CONSENT_TOKEN_MAX_AGE", str(4 * 3600))
 )  # seconds a form stays valid
 CONSENT_FORM_RATE = os.environ.get("CONSENT_FORM_RATE", "10/m")  # POSTs per IP per form
+# Working days the operator has to answer each kind of data-subject request (Law 94-V), counted by
+# forms/working_days.py. To be confirmed by the client's lawyers before requests go live.
+PRIVACY_REQUEST_WORKING_DAYS = {
+    "information": 3,
+    "correction": 1,
+    "blocking": 1,
+    "destruction": 1,
+    "withdrawal": 1,
+}
 RATELIMIT_USE_CACHE = "default"
 # Proxies (load balancer, CDN) in front of the app: the visitor's address is taken from
 # X-Forwarded-For accordingly (cms/proxies.py). 0 = visitors connect to the app directly.

@@ -1,9 +1,11 @@
 """Consent forms and the evidence they produce."""
 
+from .calendar import CalendarDay
 from .pages import ConsentFormField, ConsentFormPage, FormConsentPurpose
 from .records import ConsentExport, ConsentGrant, ConsentRecord, ConsentSubmission
 
 __all__ = [
+    "CalendarDay",
     "ConsentExport",
     "ConsentFormField",
     "ConsentFormPage",
