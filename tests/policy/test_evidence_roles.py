@@ -14,6 +14,7 @@ import pytest
 from django.db import DatabaseError, connection, transaction
 
 from forms.models import ConsentExport, ConsentGrant, ConsentRecord, ConsentSubmission
+from forms.models.records import ConsentChannel, ConsentEvent, ConsentState
 from policy.immutable import install_immutability_triggers
 from policy.models import PolicySnapshot
 
@@ -30,6 +31,7 @@ KNOWN_EVIDENCE_TABLES = {
     "consent_forms_consentrecord",
     "consent_forms_consentgrant",
     "consent_forms_consentexport",
+    "consent_forms_consentevent",
 }
 
 EVIDENCE_TABLES_SQL = """
@@ -92,6 +94,13 @@ def evidence_tables(policy_pages):
         statement="I agree.",
     )
     ConsentExport.objects.create(user="officer", file_format="csv")
+    ConsentEvent.objects.create(
+        record=record,
+        purpose_key=uuid.uuid4(),
+        purpose_number=1,
+        state=ConsentState.WITHDRAWN,
+        channel=ConsentChannel.RECEIPT_LINK,
+    )
     # Run the deferred foreign-key checks now: TRUNCATE refuses a table with pending trigger events
     # before its own triggers are asked.
     execute("SET CONSTRAINTS ALL IMMEDIATE", "SET CONSTRAINTS ALL DEFERRED")
