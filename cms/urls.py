@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
         version_json_at_path,
         name="policy_version_json",
     ),
+    path("privacy/requests/", include("forms.request_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

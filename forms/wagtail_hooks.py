@@ -104,3 +104,11 @@ def register_working_day_calendar():
     from forms.calendar_admin import CalendarDayViewSet
 
     return CalendarDayViewSet("working_calendar", url_prefix="working-calendar")
+
+
+@hooks.register("register_admin_viewset")
+def register_privacy_requests():
+    """/admin/privacy-requests/: the queue of data-subject requests (Privacy officers only)."""
+    from forms.request_admin import PrivacyRequestViewSet
+
+    return PrivacyRequestViewSet("privacy_requests")

@@ -3,6 +3,7 @@
 from .calendar import CalendarDay
 from .pages import ConsentFormField, ConsentFormPage, FormConsentPurpose
 from .records import ConsentExport, ConsentGrant, ConsentRecord, ConsentSubmission
+from .requests import PrivacyRequest, PrivacyRequestStatus, PrivacyRequestType
 
 __all__ = [
     "CalendarDay",
@@ -13,4 +14,7 @@ __all__ = [
     "ConsentRecord",
     "ConsentSubmission",
     "FormConsentPurpose",
+    "PrivacyRequest",
+    "PrivacyRequestStatus",
+    "PrivacyRequestType",
 ]
