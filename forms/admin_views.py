@@ -257,7 +257,23 @@ class ConsentRecordInspectView(OfficersOnlyMixin, generic.InspectView):
         return response
 
 
-class ConsentRecordViewSet(ModelViewSet):
+class ReadOnlyViewSetMixin:
+    """A ModelViewSet with only its listing and inspect view: no add, edit or delete (evidence is never
+    typed in or changed, and requests come from visitors)."""
+
+    form_fields = []
+
+    def get_common_view_kwargs(self, **kwargs):
+        view_kwargs = super().get_common_view_kwargs(**kwargs)
+        view_kwargs.update(add_url_name=None, edit_url_name=None, delete_url_name=None)
+        return view_kwargs
+
+    def get_urlpatterns(self):
+        keep = {"index", "index_results", "inspect"}
+        return [pattern for pattern in super().get_urlpatterns() if pattern.name in keep]
+
+
+class ConsentRecordViewSet(ReadOnlyViewSetMixin, ModelViewSet):
     model = ConsentRecord
     url_prefix = "consents"
     url_namespace = "consents"
@@ -288,16 +304,6 @@ class ConsentRecordViewSet(ModelViewSet):
     ]
     list_export = [*EXPORT_FIELDS, "purposes", "email"]
     export_filename = "consents"
-    form_fields = []  # there are no add or edit views: evidence is never typed in or changed
-
-    def get_common_view_kwargs(self, **kwargs):
-        view_kwargs = super().get_common_view_kwargs(**kwargs)
-        view_kwargs.update(add_url_name=None, edit_url_name=None, delete_url_name=None)
-        return view_kwargs
-
-    def get_urlpatterns(self):
-        keep = {"index", "index_results", "inspect"}
-        return [pattern for pattern in super().get_urlpatterns() if pattern.name in keep]
 
 
 def download_upload(request, submission_id, field_name):

@@ -15,7 +15,7 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from forms.admin_views import OfficersOnlyMixin
+from forms.admin_views import OfficersOnlyMixin, ReadOnlyViewSetMixin
 from forms.models import PrivacyRequest, PrivacyRequestStatus, PrivacyRequestType
 
 
@@ -50,7 +50,7 @@ class PrivacyRequestInspectView(OfficersOnlyMixin, generic.InspectView):
     pass
 
 
-class PrivacyRequestViewSet(ModelViewSet):
+class PrivacyRequestViewSet(ReadOnlyViewSetMixin, ModelViewSet):
     model = PrivacyRequest
     url_prefix = "privacy-requests"
     url_namespace = "privacy_requests"
@@ -93,13 +93,3 @@ class PrivacyRequestViewSet(ModelViewSet):
         "confirmed_at",
         "due_at",
     ]
-    form_fields = []  # no add or edit views: requests come from visitors
-
-    def get_common_view_kwargs(self, **kwargs):
-        view_kwargs = super().get_common_view_kwargs(**kwargs)
-        view_kwargs.update(add_url_name=None, edit_url_name=None, delete_url_name=None)
-        return view_kwargs
-
-    def get_urlpatterns(self):
-        keep = {"index", "index_results", "inspect"}
-        return [pattern for pattern in super().get_urlpatterns() if pattern.name in keep]
