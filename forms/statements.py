@@ -9,8 +9,8 @@ and (8(2), the policy's 3.2) how it is withdrawn. A form shows:
   period, when they are the same for every purpose of the form; consent to the transfer to third parties
   and to the cross-border transfer with its countries; that the data are not published in public sources
   (the policy publishes nothing: edna discloses and disseminates personal data only with consent, clause
-  2.4 of the client's policy); how to withdraw (postal address, e-mail, and the online route once the
-  policy page has one: see `PRIVACY_REQUESTS_ROUTE`); the link to the policy version. The policy's
+  2.4 of the client's policy); how to withdraw (postal address, e-mail, and the online requests page,
+  the URL named `PRIVACY_REQUESTS_ROUTE`); the link to the policy version. The policy's
   clauses on withdrawal and transfers fold away below it in full.
 - **beside each checkbox**, a short statement: consent to the processing of the data for that purpose
   and to the transfers above, plus the data and period where they differ between the form's purposes
@@ -28,13 +28,13 @@ version link is a link on the form and its canonical address (`core.site_url`) i
 import hashlib
 from dataclasses import dataclass
 
-from django.urls import NoReverseMatch
+from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from core.site_url import page_canonical_url
+from core.site_url import canonical_url, page_canonical_url
 from forms.purposes import collected_data, snapshot_purposes
 from policy.document import ClauseRole, frozen_clause, normalise_line
 
@@ -114,12 +114,14 @@ def version_url(policy, snapshot):
 
 
 def privacy_requests_url(policy):
-    """The canonical address of the online requests page, or "" while the policy page has none."""
+    """The canonical address of the online requests page in the policy's language, or "" if there is
+    none (`forms.request_urls`, mounted at /<lang>/privacy/requests/)."""
     try:
-        path = policy.reverse_subpage(PRIVACY_REQUESTS_ROUTE)
-    except (AttributeError, NoReverseMatch):
+        with translation.override(policy.locale.language_code):
+            path = reverse(PRIVACY_REQUESTS_ROUTE)
+    except NoReverseMatch:
         return ""
-    return page_canonical_url(policy, path)
+    return canonical_url(path)
 
 
 def _line(text, url=""):
