@@ -47,7 +47,7 @@ class PrivacyRequestIndexView(OfficersOnlyMixin, generic.IndexView):
 
 
 class PrivacyRequestInspectView(OfficersOnlyMixin, generic.InspectView):
-    pass
+    """Wagtail's inspect view of a request, for Privacy officers only (it shows the e-mail address)."""
 
 
 class PrivacyRequestViewSet(ReadOnlyViewSetMixin, ModelViewSet):

@@ -17,6 +17,18 @@ def submit_contact_form(page, base_url, language, email):
     return page.locator(".receipt code").first.inner_text()
 
 
+def logged_in_tab(browser, base_url, username, password):
+    """(context, tab) of a staff member logged in to the admin; close the context when done."""
+    staff = browser.new_context(locale="en-GB")
+    admin = staff.new_page()
+    admin.goto(f"{base_url}/admin/login/")
+    admin.fill("input[name=username]", username)
+    admin.fill("input[name=password]", password)
+    admin.locator("form button[type=submit]").click()
+    admin.wait_for_url("**/admin/")
+    return staff, admin
+
+
 def test_contact_consents_in_three_languages_are_found_by_the_privacy_officer(
     browser, demo_server, django_user_model
 ):
@@ -31,13 +43,7 @@ def test_contact_consents_in_three_languages_are_found_by_the_privacy_officer(
     }
     visitor.close()
 
-    staff = browser.new_context(locale="en-GB")
-    admin = staff.new_page()
-    admin.goto(f"{demo_server.url}/admin/login/")
-    admin.fill("input[name=username]", "officer")
-    admin.fill("input[name=password]", "officer-pass-1")
-    admin.locator("form button[type=submit]").click()
-    admin.wait_for_url("**/admin/")
+    staff, admin = logged_in_tab(browser, demo_server.url, "officer", "officer-pass-1")
     for language, receipt in receipts.items():
         admin.goto(f"{demo_server.url}/admin/consents/?q={language}%40example.kz")
         row = admin.locator("table.listing tbody tr", has_text=receipt)

@@ -4,7 +4,7 @@ officer sees that purpose withdrawn in /admin/consents/."""
 from django.contrib.auth.models import Group
 from wagtail.users.models import UserProfile
 
-from tests.browser.test_consent_forms import submit_contact_form
+from tests.browser.test_consent_forms import logged_in_tab, submit_contact_form
 
 
 def test_one_click_withdrawal_from_the_receipt_shows_in_the_officers_listing(
@@ -34,13 +34,7 @@ def test_one_click_withdrawal_from_the_receipt_shows_in_the_officers_listing(
     assert "already withdrawn" in tab.locator("h1").inner_text()
     visitor.close()
 
-    staff = browser.new_context(locale="en-GB")
-    admin = staff.new_page()
-    admin.goto(f"{demo_server.url}/admin/login/")
-    admin.fill("input[name=username]", "officer")
-    admin.fill("input[name=password]", "officer-pass-1")
-    admin.locator("form button[type=submit]").click()
-    admin.wait_for_url("**/admin/")
+    staff, admin = logged_in_tab(browser, demo_server.url, "officer", "officer-pass-1")
     admin.goto(f"{demo_server.url}/admin/consents/?q=withdraw%40example.kz")
     row = admin.locator("table.listing tbody tr", has_text=receipt)
     assert row.count() == 1
