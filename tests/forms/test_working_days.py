@@ -4,10 +4,10 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.contrib.auth.models import Group
 
 from forms.models import CalendarDay
 from forms.working_days import add_working_days, is_working_day, request_due_at
+from tests.forms.test_staff_views import ROLES, user_in
 
 ALMATY = ZoneInfo("Asia/Almaty")
 
@@ -122,20 +122,6 @@ def test_long_counts_read_further_and_stay_right(django_assert_max_num_queries):
         assert add_working_days(start, 100) == due(day.isoformat())
 
 
-def user_in(users, group_name, username):
-    user = users.objects.create_user(username, password="x")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-ROLES = {
-    "anonymous": lambda users: None,
-    "Legal editors": lambda users: user_in(users, "Legal editors", "legal"),
-    "Editors": lambda users: user_in(users, "Editors", "editor"),
-    "Moderators": lambda users: user_in(users, "Moderators", "moderator"),
-    "Privacy officers": lambda users: user_in(users, "Privacy officers", "privacy"),
-    "superuser": lambda users: users.objects.create_superuser("root", "root@example.kz", "x"),
-}
 ALLOWED = {"Privacy officers", "superuser"}
 
 
