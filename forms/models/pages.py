@@ -99,6 +99,16 @@ class ConsentFormPage(
     intro = models.TextField(_("introduction"), blank=True)
     submit_label = models.CharField(_("submit button"), max_length=100, blank=True)
     thank_you_text = models.TextField(_("thank-you text"), blank=True)
+    # A purpose kept "N days after the vacancy is closed" counts from this day (`forms.retention`).
+    vacancy_closed_on = models.DateField(
+        _("vacancy closed on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "For a job application form: the day the vacancy was closed. Applications are erased when "
+            "the retention term of their purpose counts from this day."
+        ),
+    )
 
     content_panels = [
         OperatorDetailsWarningPanel(),
@@ -109,6 +119,7 @@ class ConsentFormPage(
         InlinePanel("consent_purposes", label=_("Consent to purposes of the privacy policy"), min_num=1),
         FieldPanel("submit_label"),
         FieldPanel("thank_you_text"),
+        FieldPanel("vacancy_closed_on"),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]), FieldPanel("subject")],
             heading=_("Staff notification e-mail"),
@@ -118,6 +129,7 @@ class ConsentFormPage(
         SynchronizedField("slug"),
         SynchronizedField("to_address"),
         SynchronizedField("from_address"),
+        SynchronizedField("vacancy_closed_on"),
     ]
     parent_page_types = ["home.HomePage"]
     subpage_types = []

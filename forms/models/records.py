@@ -45,6 +45,14 @@ class ConsentSubmission(AbstractFormSubmission):
     )
     form_data = models.JSONField(_("submitted data"), encoder=DjangoJSONEncoder)
     email = models.EmailField(_("e-mail"), blank=True, db_index=True)
+    # Set by a privacy officer's "block" (issue #11): the data stays but is left out of exports,
+    # listings and e-mails until unblocked.
+    blocked_at = models.DateTimeField(_("blocked at"), null=True, blank=True)
+    # Set when the personal data was erased (an erasure request or the retention term): form_data and
+    # email are replaced by a marker and uploaded files deleted; `email_hmac` lets a later request for
+    # the same address be matched without keeping the address.
+    erased_at = models.DateTimeField(_("erased at"), null=True, blank=True)
+    email_hmac = models.CharField(_("keyed hash of the e-mail"), max_length=64, blank=True, db_index=True)
 
     class Meta:
         verbose_name = _("form submission")
@@ -127,6 +135,7 @@ class ConsentChannel(models.TextChoices):
 
     RECEIPT_LINK = "receipt-link", _("receipt link")
     STAFF = "staff", _("staff")
+    RETENTION = "retention", _("retention term")
 
 
 class ConsentGrant(ImmutableModel):
@@ -192,6 +201,15 @@ class ConsentEvent(ImmutableModel):
     state = models.CharField(_("state"), max_length=16, choices=ConsentState.choices)
     occurred_at = models.DateTimeField(_("occurred at"), default=timezone.now)
     channel = models.CharField(_("channel"), max_length=16, choices=ConsentChannel.choices)
+    # The data-subject request a privacy officer carried out (channel "staff"), if any.
+    privacy_request = models.ForeignKey(
+        "consent_forms.PrivacyRequest",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="consent_events",
+        verbose_name=_("privacy request"),
+    )
 
     class Meta:
         verbose_name = _("consent event")

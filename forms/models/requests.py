@@ -38,7 +38,9 @@ class PrivacyRequest(models.Model):
     uuid = models.UUIDField(_("request number"), default=uuid.uuid4, unique=True, editable=False)
     request_type = models.CharField(_("type"), max_length=32, choices=PrivacyRequestType.choices)
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
-    email = models.EmailField(_("e-mail"))
+    # Blank once the person's data was erased; `email_hmac` still matches a later request.
+    email = models.EmailField(_("e-mail"), blank=True)
+    email_hmac = models.CharField(_("keyed hash of the e-mail"), max_length=64, blank=True, db_index=True)
     receipt_id = models.UUIDField(_("receipt number"), null=True, blank=True)
     details = models.TextField(_("details"), blank=True)
     status = models.CharField(
@@ -50,6 +52,10 @@ class PrivacyRequest(models.Model):
     received_at = models.DateTimeField(_("received at"), default=timezone.now)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     due_at = models.DateTimeField(_("due"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    # What the privacy officer told the visitor: the legal ground of a refusal (Art. 8(2) of Law 94-V),
+    # or a note on what was done.
+    outcome = models.TextField(_("reason or outcome"), blank=True)
 
     # Not in Wagtail's reference index: nothing refers to a request.
     wagtail_reference_index_ignore = True
