@@ -138,8 +138,12 @@ def _version_or_404(page, number):
 
 
 def _edition(request):
+    """The `?edition=` asked for: 1 to 9999 in ASCII digits, else None (the newest edition). Not
+    `isdigit()`, which also accepts "²" or "١" that `int()` refuses or reads differently."""
     value = request.GET.get("edition", "")
-    return int(value) if value.isdigit() and 0 < int(value) < 10_000 else None
+    if not (value.isascii() and value.isdecimal() and len(value) <= 4):
+        return None
+    return int(value) or None
 
 
 def version_detail(request, page, number):
