@@ -16,14 +16,18 @@ import csv
 import hashlib
 import io
 
+from django.contrib.admin.utils import quote
+from django.contrib.auth import get_permission_codename
 from django.db import connection
 from django.db.models.expressions import RawSQL
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -257,11 +261,36 @@ class ConsentRecordInspectView(OfficersOnlyMixin, generic.InspectView):
         return response
 
 
+class InspectURLFinder(ModelAdminURLFinder):
+    """Where the admin links an object of a read-only viewset (the site history report, the audit log):
+    its inspect view, for users allowed to view it; no link for anyone else."""
+
+    inspect_url_name = None
+
+    def construct_edit_url(self, instance):
+        return reverse(self.inspect_url_name, args=(quote(instance.pk),))
+
+    def get_edit_url(self, instance):
+        opts = type(instance)._meta
+        permission = f"{opts.app_label}.{get_permission_codename('view', opts)}"
+        if self.user is None or not self.user.has_perm(permission):
+            return None
+        return self.construct_edit_url(instance)
+
+
 class ReadOnlyViewSetMixin:
     """A ModelViewSet with only its listing and inspect view: no add, edit or delete (evidence is never
-    typed in or changed, and requests come from visitors)."""
+    typed in or changed, and requests come from visitors). Links to its objects from elsewhere in the
+    admin (Wagtail's site history report finds them through the model's URL finder) go to the inspect
+    view: a finder pointing at the missing edit view made the report fail."""
 
     form_fields = []
+
+    @property
+    def url_finder_class(self):
+        return type(
+            "InspectURLFinder", (InspectURLFinder,), {"inspect_url_name": self.get_url_name("inspect")}
+        )
 
     def get_common_view_kwargs(self, **kwargs):
         view_kwargs = super().get_common_view_kwargs(**kwargs)
