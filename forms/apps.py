@@ -7,3 +7,7 @@ class ConsentFormsConfig(AppConfig):
     name = "forms"
     label = "consent_forms"
     verbose_name = "Consent forms"
+
+    def ready(self):
+        import forms.erasure_checks  # noqa: F401 - registers `check --deploy`'s ERASURE_HMAC_KEY check
+        import forms.erasure_hooks  # noqa: F401 - registers the erasure and retention audit-log actions

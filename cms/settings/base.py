@@ -58,6 +58,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "core.unavailable.UnavailableMiddleware",  # a 503 "try again" when the database or Redis is away
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.SiteLocaleMiddleware",
@@ -160,6 +161,10 @@ CONSENT_TOKEN_MAX_AGE = int(
     os.environ.get("CONSENT_TOKEN_MAX_AGE", str(4 * 3600))
 )  # seconds a form stays valid
 CONSENT_FORM_RATE = os.environ.get("CONSENT_FORM_RATE", "10/m")  # POSTs per IP per form
+# Key of the keyed hash (HMAC-SHA256) kept of an erased e-mail address, so a later request for the same
+# address can be matched (forms/erasure.py). Production sets its own, long and random, and never changes
+# it; `check --deploy` refuses the development key (forms/erasure_checks.py).
+ERASURE_HMAC_KEY = os.environ.get("ERASURE_HMAC_KEY", "dev-only-erasure-key-5d0f2a9c")
 # Working days the operator has to answer each kind of data-subject request (Law 94-V), counted by
 # forms/working_days.py. To be confirmed by the client's lawyers before requests go live.
 PRIVACY_REQUEST_WORKING_DAYS = {
@@ -170,6 +175,8 @@ PRIVACY_REQUEST_WORKING_DAYS = {
     "withdrawal": 1,
 }
 RATELIMIT_USE_CACHE = "default"
+# A failing cache is reported to core.rate_limits, which refuses the form with a 503 (never unlimited).
+RATELIMIT_FAIL_OPEN = True
 # Proxies (load balancer, CDN) in front of the app: the visitor's address is taken from
 # X-Forwarded-For accordingly (cms/proxies.py). 0 = visitors connect to the app directly.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))

@@ -17,3 +17,4 @@ STORAGES = {
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
 SITE_BASE_URL = "http://testserver"
+ERASURE_HMAC_KEY = "test-only-erasure-key-0f3c9a7e1b5d2468ace0"  # noqa: S105 - not the development key
