@@ -12,6 +12,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from policy.views import version_json_at_path
 
+# A request Django refuses as unreadable (bad charset, broken body, disallowed host) gets a translated page.
+handler400 = "home.views.bad_request"
+
+# The database or Redis away outside a view: a translated 503 "try again", not a 500 (core/unavailable.py).
+handler500 = "core.unavailable.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -20,14 +20,25 @@ CSRF_FAILURE_VIEW explains why in the page's language (`home.views.csrf_failure`
 Nothing else changes: consent forms neither read nor set a session or log anyone in (no login CSRF),
 the receipt they lead to shows no personal data, and a non-browser client could always send a form by
 fetching its cookie first.
+
+This middleware is also the first to read a POST's body, so it answers a body that cannot be read -
+a form in a charset other than UTF-8 or an unknown one, a broken multipart body, more fields than
+DATA_UPLOAD_MAX_NUMBER_FIELDS, a body over DATA_UPLOAD_MAX_MEMORY_SIZE - with the translated 400 page
+(`home.views.bad_request`) before any view runs. Left to Django, the same error is raised again by
+every later reader of `request.POST`, including the CSRF check that `requires_csrf_token` runs for
+the 400 and 500 pages themselves, so the visitor got a 500.
 """
 
+import logging
 import re
 
 from django.core import signing
+from django.core.exceptions import BadRequest, SuspiciousOperation
+from django.http.multipartparser import MultiPartParserError
 from django.middleware.csrf import CsrfViewMiddleware
 
 from forms.tokens import SALT
+from home.views import bad_request
 
 COOKIE_ONLY_PATHS = ("/admin/",)  # the staff's forms keep the cookie check
 
@@ -69,7 +80,40 @@ def carries_withdrawal_token(request):
     return True
 
 
+UNREADABLE_BODY_ERRORS = (
+    BadRequest,
+    SuspiciousOperation,
+    MultiPartParserError,
+    UnicodeError,
+    LookupError,
+    OSError,
+)
+
+
+def unreadable_body(request):
+    """The error reading a POST's form body raises, or None when it reads (or there is nothing to read).
+
+    After an error the request's POST and FILES are left empty, so nothing that reads them later
+    (a view, an error page's CSRF check) meets the same error again."""
+    if request.method != "POST":
+        return None
+    try:
+        request.POST  # noqa: B018 - parses the body (and the files) once, as the CSRF check would
+    except UNREADABLE_BODY_ERRORS as error:
+        request._mark_post_parse_error()
+        return error
+    return None
+
+
 class ConsentFormCsrfViewMiddleware(CsrfViewMiddleware):
+    def process_request(self, request):
+        error = unreadable_body(request)
+        if error is not None:
+            if isinstance(error, SuspiciousOperation):  # logged as Django logs the ones it answers
+                logging.getLogger(f"django.security.{type(error).__name__}").error(str(error))
+            return bad_request(request, error)
+        return super().process_request(request)
+
     def sent_from_this_origin(self, request):
         """What the browser says about where the request comes from: True only if it says this origin."""
         fetch_site = request.headers.get("Sec-Fetch-Site")

@@ -2,8 +2,15 @@
 
 It is signed with the site's SECRET_KEY (django.core.signing), so it cannot be forged, and expires after
 CONSENT_TOKEN_MAX_AGE seconds. Its nonce makes each rendered form submittable once.
+
+A payload is still checked field by field as if it could be anything: ids in the database's integer
+range, the statement's hash as 64 hex digits and the nonce as 32 (what `make_token` writes and what the
+record's columns hold). A payload of any other shape - a token signed with a leaked or rotated key, or
+by an older release - is "forged", never a database error (PostgreSQL refuses NUL in text and integers
+beyond its range).
 """
 
+import re
 import secrets
 from dataclasses import dataclass
 
@@ -11,6 +18,9 @@ from django.conf import settings
 from django.core import signing
 
 SALT = "edna.consent-form"
+MAX_ID = 2**31 - 1  # PostgreSQL's integer (Django's AutoField)
+SHA256_HEX = re.compile(r"[0-9a-f]{64}")
+NONCE_HEX = re.compile(r"[0-9a-f]{32}")
 
 
 class InvalidConsentToken(Exception):
@@ -41,10 +51,26 @@ def read_token(value, page):
         raise InvalidConsentToken("expired") from None
     except signing.BadSignature:
         raise InvalidConsentToken("forged") from None
-    try:
-        token = ConsentToken(int(payload["s"]), str(payload["h"]), int(payload["p"]), str(payload["n"]))
-    except (KeyError, TypeError, ValueError):
-        raise InvalidConsentToken("forged") from None
-    if token.page_id != page.pk:
+    token = _token_from(payload)
+    if token is None or token.page_id != page.pk:
         raise InvalidConsentToken("forged")
     return token
+
+
+def _token_from(payload):
+    """The ConsentToken a payload describes, or None unless every field has the shape make_token gives."""
+    if not isinstance(payload, dict):
+        return None
+    snapshot_id, statement_sha256 = payload.get("s"), payload.get("h")
+    page_id, nonce = payload.get("p"), payload.get("n")
+    if not all(_is_id(value) for value in (snapshot_id, page_id)):
+        return None
+    if not all(isinstance(value, str) for value in (statement_sha256, nonce)):
+        return None
+    if not (SHA256_HEX.fullmatch(statement_sha256) and NONCE_HEX.fullmatch(nonce)):
+        return None
+    return ConsentToken(snapshot_id, statement_sha256, page_id, nonce)
+
+
+def _is_id(value):
+    return type(value) is int and 0 < value <= MAX_ID
