@@ -12,47 +12,29 @@ shows each purpose's current state (given, refused, withdrawn: its newest `Conse
 grant), from the prefetched grants and events; the record view lists the events.
 """
 
-import csv
 import hashlib
-import io
 
 from django.contrib.admin.utils import quote
 from django.contrib.auth import get_permission_codename
-from django.db import connection
-from django.db.models.expressions import RawSQL
-from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 
+from forms.consent_export import ConsentExportMixin
 from forms.filters import ConsentRecordFilterSet
-from forms.models import ConsentExport, ConsentGrant, ConsentRecord, ConsentSubmission
+from forms.models import ConsentRecord, ConsentSubmission
 from forms.paginator import NoCountPaginator
 from forms.record_display import admin_content_language, statement_parts, submission_answers, submitter_name
 from forms.uploads import private_storage
-
-EXPORT_FIELDS = [
-    "receipt_id",
-    "submitted_at",
-    "form_title",
-    "version__number",
-    "language",
-    "snapshot__sha256",
-    "statement_sha256",
-]
-EXPORT_CHUNK = 2000
-GRANTED_PURPOSES_SQL = (
-    "SELECT string_agg(g.purpose_number::text, ', ' ORDER BY g.purpose_number) "
-    "FROM consent_forms_consentgrant g WHERE g.record_id = consent_forms_consentrecord.id AND g.granted"
-)
 
 
 def granted_purposes(record):
@@ -64,6 +46,13 @@ def current_states(record):
     return " · ".join(
         f"{grant.purpose_number} {grant.get_current_state_display()}" for grant in record.grants.all()
     )
+
+
+def submitter_email(record):
+    """The e-mail address given, or a marker once the personal data was erased."""
+    if record.submission.erased_at:
+        return gettext("erased")
+    return record.submission.email
 
 
 def submitted_time(record):
@@ -109,24 +98,16 @@ class OfficersOnlyMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-class ConsentRecordIndexView(OfficersOnlyMixin, generic.IndexView):
+class ConsentRecordIndexView(OfficersOnlyMixin, ConsentExportMixin, generic.IndexView):
     paginator_class = ConsentRecordPaginator
     results_template_name = "forms/admin/consent_record_index_results.html"
-    export_headings = {
-        "receipt_id": _("Receipt"),
-        "submitted_at": _("Submitted at"),
-        "form_title": _("Form"),
-        "version__number": _("Policy version"),
-        "language": _("Language"),
-        "snapshot__sha256": _("Policy text SHA-256"),
-        "statement_sha256": _("Statement SHA-256"),
-        "purposes": _("Purposes consented"),
-        "email": _("E-mail"),
-    }
 
     def get_base_queryset(self):
-        return ConsentRecord.objects.select_related("version", "submission").prefetch_related(
-            "grants", "events"
+        """Every record but those of blocked submissions (they come back when unblocked)."""
+        return (
+            ConsentRecord.objects.filter(submission__blocked_at__isnull=True)
+            .select_related("version", "submission")
+            .prefetch_related("grants", "events")
         )
 
     @property
@@ -136,93 +117,6 @@ class ConsentRecordIndexView(OfficersOnlyMixin, generic.IndexView):
         if self.is_searching or self.is_filtering:
             return _("No consent records match your query.")
         return _("There are no consent records yet.")
-
-    def get(self, request, *args, **kwargs):
-        if self.is_export:  # straight to the file: building the HTML listing context would load every row
-            return self.as_spreadsheet(self.get_queryset(), request.GET.get("export"))
-        return super().get(request, *args, **kwargs)
-
-    def as_spreadsheet(self, queryset, spreadsheet_format):
-        export = ConsentExport.objects.create(
-            user=self.request.user.get_username(),
-            file_format=spreadsheet_format,
-            filters={key: value for key, value in self.request.GET.items() if key != "export"},
-        )
-        log(instance=export, action="consent_forms.export", user=self.request.user, data=export.filters)
-        return super().as_spreadsheet(queryset, spreadsheet_format)
-
-    def rows(self, queryset):
-        """Export rows straight from the database in chunks: constant memory whatever the size."""
-        records = queryset.order_by("-submitted_at", "-id")
-        if connection.vendor == "postgresql":  # the purposes aggregated by the database, in one query
-            records = records.annotate(purposes=RawSQL(GRANTED_PURPOSES_SQL, []))  # noqa: S611 - constant SQL
-            yield from (
-                [*row[:-2], row[-1] or "", row[-2]]
-                for row in records.values_list(*EXPORT_FIELDS, "submission__email", "purposes").iterator(
-                    chunk_size=EXPORT_CHUNK
-                )
-            )
-            return
-        chunk = []
-        for row in records.values_list("pk", *EXPORT_FIELDS, "submission__email").iterator(
-            chunk_size=EXPORT_CHUNK
-        ):
-            chunk.append(row)
-            if len(chunk) == EXPORT_CHUNK:
-                yield from self._with_purposes(chunk)
-                chunk = []
-        yield from self._with_purposes(chunk)
-
-    @staticmethod
-    def _with_purposes(chunk):
-        if not chunk:
-            return
-        purposes = {}
-        for record_id, number in (
-            ConsentGrant.objects.filter(record_id__in=[row[0] for row in chunk], granted=True)
-            .order_by("record_id", "purpose_number")
-            .values_list("record_id", "purpose_number")
-        ):
-            purposes.setdefault(record_id, []).append(str(number))
-        for row in chunk:
-            yield [*row[1:-1], ", ".join(purposes.get(row[0], [])), row[-1]]
-
-    def stream_csv(self, queryset):
-        """The CSV one chunk of rows at a time (one string per chunk keeps the per-row cost low)."""
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow([str(self.export_headings[field]) for field in [*EXPORT_FIELDS, "purposes", "email"]])
-        for index, row in enumerate(self.rows(queryset), start=1):
-            writer.writerow(row)
-            if index % EXPORT_CHUNK == 0:
-                yield buffer.getvalue()
-                buffer.seek(0)
-                buffer.truncate()
-        yield buffer.getvalue()
-
-    def write_csv_response(self, queryset):
-        response = StreamingHttpResponse(self.stream_csv(queryset), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{self.get_filename()}.csv"'
-        return response
-
-    def write_xlsx(self, queryset, output):
-        from openpyxl import Workbook
-
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet(title="Consents")
-        sheet.append([str(self.export_headings[field]) for field in [*EXPORT_FIELDS, "purposes", "email"]])
-        for row in self.rows(queryset):
-            sheet.append(
-                [
-                    value.replace(tzinfo=None)
-                    if hasattr(value, "tzinfo")
-                    else str(value)
-                    if not isinstance(value, int | str)
-                    else value
-                    for value in row
-                ]
-            )
-        workbook.save(output)
 
 
 class ConsentRecordInspectView(OfficersOnlyMixin, generic.InspectView):
@@ -323,7 +217,7 @@ class ConsentRecordViewSet(ReadOnlyViewSetMixin, ModelViewSet):
             "submitted_at", label=_("Submitted at"), accessor=submitted_time, url_name="consents:inspect"
         ),
         Column("name", label=_("Name"), accessor=submitter_name),
-        Column("email", label=_("E-mail"), accessor="submission.email"),
+        Column("email", label=_("E-mail"), accessor=submitter_email),
         Column("form_title", label=_("Form")),
         Column("version", label=_("Version"), accessor="version.number"),
         Column("language", label=_("Language")),
@@ -331,7 +225,6 @@ class ConsentRecordViewSet(ReadOnlyViewSetMixin, ModelViewSet):
         Column("states", label=_("Current state"), accessor=current_states),
         Column("receipt_id", label=_("Receipt")),
     ]
-    list_export = [*EXPORT_FIELDS, "purposes", "email"]
     export_filename = "consents"
 
 
