@@ -1,6 +1,7 @@
 """Consent forms and the evidence they produce."""
 
 from .calendar import CalendarDay
+from .deliveries import DeliveryStatus, EmailDelivery, EmailKind, NotSentReason
 from .pages import ConsentFormField, ConsentFormPage, FormConsentPurpose
 from .records import ConsentExport, ConsentGrant, ConsentRecord, ConsentSubmission
 from .requests import PrivacyRequest, PrivacyRequestStatus, PrivacyRequestType
@@ -13,7 +14,11 @@ __all__ = [
     "ConsentGrant",
     "ConsentRecord",
     "ConsentSubmission",
+    "DeliveryStatus",
+    "EmailDelivery",
+    "EmailKind",
     "FormConsentPurpose",
+    "NotSentReason",
     "PrivacyRequest",
     "PrivacyRequestStatus",
     "PrivacyRequestType",
