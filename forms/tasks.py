@@ -2,7 +2,13 @@
 
 The submission and its evidence are committed before these run. A failed send is retried later (with a
 growing delay) when the task backend can defer work (the production database worker); the immediate
-backend of development records the failure instead.
+backend of development records the failure instead. Either way the attempt that failed raises
+(`DeliveryFailed`), so django-tasks' result of it says FAILED, and `EmailDelivery` keeps the latest word
+on each e-mail for the privacy officer's view of the record (sent, retrying, failed after N attempts,
+not sent and why).
+
+Blocked submissions get no e-mail (checked when the task runs: blocked after the POST but before the
+task is still not sent), nor erased ones; unblocking does not send what was skipped.
 """
 
 import logging
@@ -13,7 +19,7 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django_tasks import default_task_backend, task
+from django_tasks import task
 
 from core.site_url import page_canonical_url
 
@@ -48,26 +54,98 @@ def enqueue_with_record(task_function, record_id):
     transaction.on_commit(enqueue)
 
 
-def _retry(task_function, record_id, attempt, error):
-    if attempt >= MAX_ATTEMPTS or not default_task_backend.supports_defer:
-        raise error
-    delay = timedelta(minutes=2**attempt)
-    logger.warning("E-mail for consent record %s failed (%s); retrying in %s", record_id, error, delay)
-    task_function.using(run_after=timezone.now() + delay).enqueue(record_id, attempt + 1)
+class DeliveryFailed(Exception):
+    """An e-mail attempt failed: raised after the next attempt is queued (or not, after the last), so
+    django-tasks' result of this attempt says FAILED. Its message names the record and the error's class
+    only (an SMTP refusal quotes the visitor's address)."""
+
+
+def error_name(error):
+    code = getattr(error, "smtp_code", None)
+    return f"{type(error).__name__} {code}" if code else type(error).__name__
+
+
+def note_delivery(record, kind, status, **fields):
+    """Write the latest word on this e-mail (`forms.models.EmailDelivery`)."""
+    from forms.models import EmailDelivery
+
+    EmailDelivery.objects.update_or_create(
+        record=record,
+        kind=kind,
+        defaults={"status": status, "reason": "", "next_attempt_at": None, "error": "", **fields},
+    )
+
+
+def not_sending(record):
+    """Why no e-mail may go out about this record now (its submission blocked or erased), else None."""
+    from forms.models import NotSentReason
+
+    if record.submission.blocked_at:
+        return NotSentReason.BLOCKED
+    if record.submission.erased_at:
+        return NotSentReason.ERASED
+    return None
+
+
+def send_with_retries(task_function, kind, record, attempt, message):
+    """Send `message`; on failure queue the next attempt (with a growing delay, when the backend can
+    defer work and attempts are left), record the delivery's state and raise DeliveryFailed."""
+    from forms.models import DeliveryStatus
+
+    attempted_at = timezone.now()
+    try:
+        message.send()
+    except OSError as error:  # smtplib errors are OSErrors
+        name = error_name(error)
+        if attempt < MAX_ATTEMPTS and task_function.get_backend().supports_defer:
+            next_at = timezone.now() + timedelta(minutes=2**attempt)
+            task_function.using(run_after=next_at).enqueue(record.pk, attempt + 1)
+            note_delivery(
+                record,
+                kind,
+                DeliveryStatus.RETRYING,
+                attempts=attempt,
+                last_attempt_at=attempted_at,
+                next_attempt_at=next_at,
+                error=name,
+            )
+            logger.warning(
+                "%s e-mail for consent record %s failed (%s); retrying at %s", kind, record.pk, name, next_at
+            )
+            outcome = f"retrying at {next_at.isoformat()}"
+        else:
+            note_delivery(
+                record,
+                kind,
+                DeliveryStatus.FAILED,
+                attempts=attempt,
+                last_attempt_at=attempted_at,
+                error=name,
+            )
+            outcome = "no more attempts"
+        failure = f"attempt {attempt} of {MAX_ATTEMPTS} failed ({name}); {outcome}"
+        raise DeliveryFailed(f"{kind} e-mail for consent record {record.pk}: {failure}") from None
+    note_delivery(record, kind, DeliveryStatus.SENT, attempts=attempt, last_attempt_at=attempted_at)
+    return "sent"
 
 
 @task()
 def notify_staff(record_id, attempt=1):
-    """Tell the form's recipients a new submission arrived (what was sent and which consents)."""
-    from forms.models import ConsentRecord
+    """Tell the form's recipients a new submission arrived (what was sent and which consents); nothing
+    while the submission is blocked or once it is erased."""
+    from forms.models import DeliveryStatus, EmailKind, NotSentReason
 
-    record = ConsentRecord.objects.select_related("submission", "version").get(pk=record_id)
+    record = get_record(record_id)
+    reason = not_sending(record)
     page = record.form_page
     recipients = [
         address.strip() for address in (page.to_address if page else "").split(",") if address.strip()
     ]
-    if not recipients:
-        return "no recipients"
+    if reason is None and not recipients:
+        reason = NotSentReason.NO_RECIPIENTS
+    if reason:
+        note_delivery(record, EmailKind.STAFF_NOTIFICATION, DeliveryStatus.NOT_SENT, reason=reason)
+        return f"not sent: {reason}"
     with translation.override(record.language):
         body = render_to_string(
             "forms/emails/staff_notification.txt",
@@ -84,23 +162,23 @@ def notify_staff(record_id, attempt=1):
         from_email=page.from_address or settings.DEFAULT_FROM_EMAIL,
         to=recipients,
     )
-    try:
-        message.send()
-    except OSError as error:  # smtplib errors are OSErrors
-        _retry(notify_staff, record_id, attempt, error)
-        return "retrying"
-    return "sent"
+    return send_with_retries(notify_staff, EmailKind.STAFF_NOTIFICATION, record, attempt, message)
 
 
 @task()
 def send_receipt(record_id, attempt=1):
     """Send the visitor their receipt: the same facts as the receipt page, no personal data, and a link to
-    that page on the site's canonical address (`core.site_url`)."""
-    from forms.models import ConsentFormPage, ConsentRecord
+    that page on the site's canonical address (`core.site_url`); nothing while the submission is blocked
+    or once it is erased."""
+    from forms.models import ConsentFormPage, DeliveryStatus, EmailKind, NotSentReason
 
-    record = ConsentRecord.objects.select_related("submission", "version").get(pk=record_id)
-    if not record.submission.email:
-        return "no address"
+    record = get_record(record_id)
+    reason = not_sending(record)
+    if reason is None and not record.submission.email:
+        reason = NotSentReason.NO_ADDRESS
+    if reason:
+        note_delivery(record, EmailKind.RECEIPT, DeliveryStatus.NOT_SENT, reason=reason)
+        return f"not sent: {reason}"
     form_page = ConsentFormPage.objects.filter(pk=record.form_page_id).first()  # the form may be gone
     receipt_url = page_canonical_url(form_page, f"receipt/{record.receipt_id}/") if form_page else ""
     with translation.override(record.language):
@@ -109,9 +187,11 @@ def send_receipt(record_id, attempt=1):
             "forms/emails/receipt.txt",
             {"record": record, "grants": record.grants.all(), "receipt_url": receipt_url},
         )
-    try:
-        EmailMessage(subject=subject, body=body, to=[record.submission.email]).send()
-    except OSError as error:
-        _retry(send_receipt, record_id, attempt, error)
-        return "retrying"
-    return "sent"
+    message = EmailMessage(subject=subject, body=body, to=[record.submission.email])
+    return send_with_retries(send_receipt, EmailKind.RECEIPT, record, attempt, message)
+
+
+def get_record(record_id):
+    from forms.models import ConsentRecord
+
+    return ConsentRecord.objects.select_related("submission", "version").get(pk=record_id)
