@@ -9,7 +9,9 @@ the number of cores.
 
 import os
 
-bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
+# Where the environment says (GUNICORN_BIND, e.g. "10.0.0.5:8000" or "unix:/run/edna.sock"; else PORT),
+# on the loopback interface by default: nginx or the load balancer in front is what faces the network.
+bind = os.environ.get("GUNICORN_BIND") or f"127.0.0.1:{os.environ.get('PORT', '8000')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 threads = int(os.environ.get("GUNICORN_THREADS", "2"))
 worker_class = "gthread"

@@ -21,6 +21,10 @@ A generation is random, not a counter: if the cache evicts the generation key, a
 every older entry unusable instead of reviving one. Entries live `LIFETIME` at most, which bounds what a
 write that bypasses Django's signals (a `QuerySet.update`, raw SQL) can leave behind. docs/architecture.md
 lists every namespace of the site, what it holds and what forgets it.
+
+When the cache server is unreachable, its errors are misses (`core.resilient_cache`): every `get`
+computes its answer from the database and nothing is stored. A `forget()` in that time cannot reach
+the server, so when it answers again every namespace gets a new generation (`forget_everything`).
 """
 
 import logging
@@ -29,6 +33,8 @@ import threading
 
 from django.core.cache import cache
 from django.db import connection, transaction
+
+from core.resilient_cache import on_recovery
 
 LIFETIME = 60 * 60  # seconds; the one lifetime of every shared cache entry
 KEY_PREFIX = "edna:v1"
@@ -65,7 +71,8 @@ class SharedCache:
         if entry is not None and entry[0] == generation:
             return entry[1]
         value = compute()
-        cache.set(entry_key, (generation, value), LIFETIME)
+        if generation is not None:  # None: the cache is unreachable
+            cache.set(entry_key, (generation, value), LIFETIME)
         return value
 
     def forget(self, **signal_kwargs):
@@ -99,6 +106,15 @@ def _changed_namespaces():
     if not hasattr(_open_writes, "namespaces"):
         _open_writes.namespaces = set()
     return _open_writes.namespaces
+
+
+@on_recovery
+def forget_everything():
+    """Give every namespace a new generation: after a cache outage, during which a `forget()` could not
+    reach the cache server, which may still hold the entries from before it."""
+    cache.set_many(
+        {shared.generation_key: secrets.token_hex(8) for shared in SharedCache.registry.values()}, None
+    )
 
 
 def forget_open_transaction_marks():

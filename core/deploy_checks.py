@@ -1,4 +1,5 @@
-"""`manage.py check --deploy`: is the site's database role one that cannot unmake the evidence?
+"""`manage.py check --deploy`: is the site's database role one that cannot unmake the evidence, and is
+the CSRF protection there?
 
 On PostgreSQL the evidence tables refuse UPDATE, DELETE and TRUNCATE through triggers (see
 `policy.immutable`), which only hold against a role that is not a superuser (a superuser can set
@@ -8,11 +9,18 @@ the triggers). README, "Database roles", shows how to create such a role.
 The evidence tables are found in the database itself, as the tables whose triggers call the shared
 function `edna_refuse_change` (`policy.immutable.TRIGGER_FUNCTION_SQL`; `core` imports no app above it),
 so a table that a later migration protects is checked too.
+
+Django's own security.W003 looks for `django.middleware.csrf.CsrfViewMiddleware` by its dotted path,
+and the site runs a subclass of it (`forms.csrf`), so production silences W003 and `edna.W010` checks
+instead that some middleware is CsrfViewMiddleware or a subclass.
 """
 
+from django.conf import settings
 from django.core.checks import Tags, register
 from django.core.checks import Warning as CheckWarning
 from django.db import connections
+from django.middleware.csrf import CsrfViewMiddleware
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 SUPERUSER_SQL = "SELECT rolsuper FROM pg_roles WHERE rolname = current_user"
@@ -91,3 +99,22 @@ def _check_role(alias, connection):
             )
         )
     return messages
+
+
+@register(Tags.security, deploy=True)
+def check_csrf_middleware(app_configs=None, **kwargs):
+    """Warn unless a middleware of the site is Django's CsrfViewMiddleware or a subclass of it."""
+    for path in settings.MIDDLEWARE:
+        try:
+            middleware = import_string(path)
+        except ImportError:
+            continue  # Django reports a middleware that cannot be imported itself
+        if isinstance(middleware, type) and issubclass(middleware, CsrfViewMiddleware):
+            return []
+    return [
+        CheckWarning(
+            _("No CSRF protection: no middleware is Django's CsrfViewMiddleware or a subclass of it."),
+            hint=_("Put django.middleware.csrf.CsrfViewMiddleware (or forms.csrf's subclass) in MIDDLEWARE."),
+            id="edna.W010",
+        )
+    ]

@@ -23,9 +23,9 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django_ratelimit.core import is_ratelimited
 from wagtail.models import Site
 
+from core.rate_limits import is_ratelimited
 from forms.builder import ConsentFormBuilder
 from forms.definition import FormDefinition, form_definition
 from forms.models import ConsentGrant, ConsentRecord, ConsentSubmission

@@ -32,8 +32,8 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django_ratelimit.core import is_ratelimited
 
+from core.rate_limits import is_ratelimited
 from core.site_url import canonical_url
 from forms.models import PrivacyRequest, PrivacyRequestStatus, PrivacyRequestType
 from forms.tasks import enqueue_with_record

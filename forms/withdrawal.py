@@ -21,8 +21,8 @@ from django.db import transaction
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
-from django_ratelimit.core import is_ratelimited
 
+from core.rate_limits import is_ratelimited
 from core.site_url import page_canonical_url
 from forms.models.pages import ConsentFormPage
 from forms.models.records import ConsentChannel, ConsentEvent, ConsentRecord, ConsentState
