@@ -92,14 +92,25 @@ _WITHDRAWAL_APPLICATION = {
 }
 
 
-def _purpose(subject_category, purpose, personal_data, retention_term):
-    """One row of table No. 1; shared cells are copied so that no two rows share a dict."""
+# Each retention term with its rule as data (policy.retention_rules), saying the same thing: an
+# application is kept while the candidate is assessed, i.e. until the vacancy is closed, and then 30 days
+# more for the answer to reach the candidate and any question about it (to be confirmed by the client).
+_KEPT_FOR_CANDIDATE_REVIEW = (_RETENTION_CANDIDATE_REVIEW, "after-vacancy-closed", 30)
+_KEPT_UNTIL_WITHDRAWAL = (_RETENTION_UNTIL_WITHDRAWAL, "until-withdrawal", None)
+
+
+def _purpose(subject_category, purpose, personal_data, retention):
+    """One row of table No. 1; shared cells are copied so that no two rows share a dict. `retention`:
+    (retention term, rule, days)."""
+    retention_term, retention_rule, retention_days = retention
     return {
         "subject_category": dict(subject_category),
         "purpose": purpose,
         "personal_data": dict(personal_data),
         "processing_methods": dict(_PROCESSING_METHODS),
         "retention_term": dict(retention_term),
+        "retention_rule": retention_rule,
+        "retention_days": retention_days,
         "withdrawal_method": dict(_WITHDRAWAL_APPLICATION),
     }
 
@@ -324,7 +335,7 @@ POLICY = {
                 "en": "Recruitment for vacancies",
             },
             _CONTACT_DATA,
-            _RETENTION_CANDIDATE_REVIEW,
+            _KEPT_FOR_CANDIDATE_REVIEW,
         ),
         _purpose(
             _ALL_CATEGORIES_GROUP,
@@ -334,7 +345,7 @@ POLICY = {
                 "en": "Providing the Site Visitor with information about edna and edna's services and products",
             },
             _CONTACT_DATA,
-            _RETENTION_UNTIL_WITHDRAWAL,
+            _KEPT_UNTIL_WITHDRAWAL,
         ),
         _purpose(
             _ALL_CATEGORIES_GROUP,
@@ -344,7 +355,7 @@ POLICY = {
                 "en": "Creating a site User account in edna's internal systems",
             },
             _CONTACT_DATA,
-            _RETENTION_UNTIL_WITHDRAWAL,
+            _KEPT_UNTIL_WITHDRAWAL,
         ),
         _purpose(
             _ALL_CATEGORIES_GROUP,
@@ -354,7 +365,7 @@ POLICY = {
                 "en": "Provision of services to the edna company",
             },
             _CONTACT_DATA,
-            _RETENTION_UNTIL_WITHDRAWAL,
+            _KEPT_UNTIL_WITHDRAWAL,
         ),
         _purpose(
             _ALL_CATEGORIES_GROUP,
@@ -364,7 +375,7 @@ POLICY = {
                 "en": "Collecting reviews and feedback on the services and/or the Site",
             },
             _CONTACT_DATA,
-            _RETENTION_UNTIL_WITHDRAWAL,
+            _KEPT_UNTIL_WITHDRAWAL,
         ),
         _purpose(
             _ALL_CATEGORIES_GROUP,
@@ -374,7 +385,7 @@ POLICY = {
                 "en": "Notification of any changes, including changes to the services provided by edna",
             },
             _CONTACT_DATA,
-            _RETENTION_UNTIL_WITHDRAWAL,
+            _KEPT_UNTIL_WITHDRAWAL,
         ),
         _purpose(
             _ALL_CATEGORIES_GROUP,
@@ -384,7 +395,7 @@ POLICY = {
                 "en": "Sending promotional letters about new products, edna's special offers or other information about edna's products",
             },
             _CONTACT_DATA,
-            _RETENTION_UNTIL_WITHDRAWAL,
+            _KEPT_UNTIL_WITHDRAWAL,
         ),
         _purpose(
             _ALL_CATEGORIES_GROUP,
@@ -394,7 +405,7 @@ POLICY = {
                 "en": "Market research, including contact by e-mail, telephone and/or post",
             },
             _CONTACT_DATA,
-            _RETENTION_UNTIL_WITHDRAWAL,
+            _KEPT_UNTIL_WITHDRAWAL,
         ),
         _purpose(
             _ALL_CATEGORIES_GROUP,
@@ -404,7 +415,7 @@ POLICY = {
                 "en": "Customising the Site to the interests of the Site visitor",
             },
             _CONTACT_DATA,
-            _RETENTION_UNTIL_WITHDRAWAL,
+            _KEPT_UNTIL_WITHDRAWAL,
         ),
         _purpose(
             _ALL_CATEGORIES_GROUP,
@@ -414,7 +425,7 @@ POLICY = {
                 "en": "Providing the Site Visitor with the technical ability to use the site",
             },
             _TECHNICAL_DATA,
-            _RETENTION_UNTIL_WITHDRAWAL,
+            _KEPT_UNTIL_WITHDRAWAL,
         ),
     ],
     "withdrawal_clause": {

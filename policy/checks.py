@@ -3,14 +3,16 @@
 Each check looks at the document a page would become and returns translated messages; an empty list
 means the page may be published. They catch what slipped into the client's original text: unfilled
 date placeholders, words typed with look-alike letters of another alphabet, references to clauses that
-do not exist, purposes without a retention term, and a version published without saying what changed.
+do not exist, purposes without a retention term or without its rule as data, a rule changed without its
+term, and a version published without saying what changed.
 """
 
 import re
 
 from django.utils.translation import gettext as _
 
-from policy.document import build_policy_document
+from policy.document import build_policy_document, frozen_purposes
+from policy.retention_rules import rule_problem
 
 PLACEHOLDER = re.compile(r"«\s*_+\s*»|_{3,}|\.{5,}|\[\s*\]")
 LATIN = re.compile(r"[A-Za-z]")
@@ -101,6 +103,45 @@ def find_purposes_without_retention_term(document):
     ]
 
 
+def find_purposes_without_retention_rule(document):
+    """Every purpose needs its retention term as data too: a rule, and days where the rule counts them
+    (`policy.retention_rules`); the retention run erases by it."""
+    messages = []
+    for purpose in document.purposes:
+        problem = rule_problem(purpose.retention_rule, purpose.retention_days)
+        if problem:
+            messages.append(
+                _("Purpose %(number)s (“%(purpose)s”): %(problem)s.")
+                % {"number": purpose.number, "purpose": purpose.purpose, "problem": problem}
+            )
+    return messages
+
+
+def find_retention_rules_changed_without_the_text(document, current_snapshot):
+    """A rule is frozen with a new version's text; a rule changed while the text stays the same would
+    create no version, and visitors would not be told. So the retention term must change with it."""
+    if current_snapshot is None or current_snapshot.text != document.as_text():
+        return []
+    frozen = {purpose["key"]: purpose for purpose in frozen_purposes(current_snapshot.document)}
+    messages = []
+    for purpose in document.purposes:
+        before = frozen.get(purpose.key)
+        if before is None or "retention_rule" not in before:  # frozen before purposes had rules
+            continue
+        if (before["retention_rule"], before.get("retention_days")) != (
+            purpose.retention_rule,
+            purpose.retention_days,
+        ):
+            messages.append(
+                _(
+                    "The retention rule of purpose %(number)s changed, but its retention term did not: "
+                    "change the retention term to say what the new rule does."
+                )
+                % {"number": purpose.number}
+            )
+    return messages
+
+
 def find_missing_version_summary(page, document, current_snapshot):
     """A new version (its text differs from the current one) must say what changed, in new words."""
     if current_snapshot is not None and current_snapshot.text == document.as_text():
@@ -126,5 +167,7 @@ def check_policy_page(page, controller=None):
         *find_mixed_script_words(document),
         *find_broken_clause_references(document),
         *find_purposes_without_retention_term(document),
+        *find_purposes_without_retention_rule(document),
+        *find_retention_rules_changed_without_the_text(document, current),
         *find_missing_version_summary(page, document, current),
     ]

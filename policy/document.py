@@ -32,6 +32,11 @@ class Purpose:
     processing_methods: str
     retention_term: str
     withdrawal_method: str
+    # The retention term as data (`ProcessingPurpose.retention_rule`, `retention_days`): stored with a
+    # snapshot's document so consents are kept by the rule they were given under, but not part of the
+    # canonical text (nor its hash). Documents frozen before rules existed have neither key.
+    retention_rule: str = ""
+    retention_days: int | None = None
 
 
 @dataclass(frozen=True)
@@ -225,6 +230,8 @@ def build_policy_document(page, request=None, controller=None):
             processing_methods=row.processing_methods,
             retention_term=row.retention_term,
             withdrawal_method=row.withdrawal_method,
+            retention_rule=row.retention_rule,
+            retention_days=row.retention_days,
         )
         for index, row in enumerate(page.purposes.all(), start=1)
     )

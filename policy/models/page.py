@@ -7,10 +7,18 @@ processing purposes of table No. 1, transfer countries and rights are orderable 
 `policy.document.build_policy_document` turns a page into the numbered document visitors read.
 """
 
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
@@ -20,6 +28,7 @@ from core.view_restrictions import CachedViewRestrictionsMixin
 from policy.admin_forms import PrivacyPolicyPageForm
 from policy.panels import VersionReviewPanel, WordsFieldPanel
 from policy.permissions import LegalPermissionsMixin
+from policy.retention_rules import RetentionRule
 from policy.row_writes import SkipsUnchangedSaveMixin, unchanged_rows_skipped
 from policy.scheduling import EffectiveFromInput, effective_from_help_text
 from policy.serialisation import BulkCheckedChildRowsMixin
@@ -283,7 +292,9 @@ class ProcessingPurpose(PolicyRow):
     """A row of table No. 1: why data is processed, whose, which data, how, and for how long.
 
     Consent statements on the forms are generated from these rows, so their wording is what a visitor
-    agrees to.
+    agrees to. The retention term is text for visitors; `retention_rule` and `retention_days` say the
+    same as data, the same in every language (synchronised), and are frozen with each snapshot's
+    document (not part of its canonical text).
     """
 
     page = ParentalKey(PrivacyPolicyPage, on_delete=models.CASCADE, related_name="purposes")
@@ -294,6 +305,24 @@ class ProcessingPurpose(PolicyRow):
     personal_data = models.TextField(_("list of personal data"), help_text=_("One item per line."))
     processing_methods = models.TextField(_("processing methods"))
     retention_term = models.TextField(_("retention term"), blank=True)
+    # Blank is allowed in a draft; the content checks refuse to publish a row without a rule.
+    retention_rule = models.CharField(
+        _("retention rule"),
+        max_length=32,
+        choices=RetentionRule.choices,
+        blank=True,
+        help_text=_(
+            "When the data given for this purpose is erased. It must say what the retention term says; "
+            "the same in every language."
+        ),
+    )
+    retention_days = models.PositiveIntegerField(
+        _("days kept"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("For the rules that count days: how many."),
+    )
     withdrawal_method = models.TextField(_("how consent is withdrawn"))
 
     panels = [
@@ -302,8 +331,10 @@ class ProcessingPurpose(PolicyRow):
         FieldPanel("personal_data"),
         FieldPanel("processing_methods"),
         FieldPanel("retention_term"),
+        FieldRowPanel([FieldPanel("retention_rule"), FieldPanel("retention_days")]),
         FieldPanel("withdrawal_method"),
     ]
+    override_translatable_fields = [SynchronizedField("retention_rule"), SynchronizedField("retention_days")]
 
     class Meta(PolicyRow.Meta):
         verbose_name = _("processing purpose")
