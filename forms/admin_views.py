@@ -33,7 +33,13 @@ from forms.consent_export import ConsentExportMixin
 from forms.filters import ConsentRecordFilterSet
 from forms.models import ConsentRecord, ConsentSubmission
 from forms.paginator import NoCountPaginator
-from forms.record_display import admin_content_language, statement_parts, submission_answers, submitter_name
+from forms.record_display import (
+    admin_content_language,
+    email_deliveries,
+    statement_parts,
+    submission_answers,
+    submitter_name,
+)
 from forms.uploads import private_storage
 
 
@@ -120,6 +126,10 @@ class ConsentRecordIndexView(OfficersOnlyMixin, ConsentExportMixin, generic.Inde
 
 
 class ConsentRecordInspectView(OfficersOnlyMixin, generic.InspectView):
+    """One record: the submission beside the frozen text. A blocked submission is still shown here (to
+    the officers who open it directly) under a "blocked" notice; an erased one shows when its personal
+    data was erased instead of the marker left in its answers. Says what became of its e-mails."""
+
     template_name = "forms/admin/consent_record_inspect.html"
 
     def get_object(self, queryset=None):
@@ -133,10 +143,16 @@ class ConsentRecordInspectView(OfficersOnlyMixin, generic.InspectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         record = self.object
+        submission = record.submission
         context.update(
             {
                 "record": record,
-                "answers": submission_answers(record, admin_content_language()),
+                "blocked_at": submission.blocked_at,
+                "erased_at": submission.erased_at,
+                "answers": []
+                if submission.erased_at
+                else submission_answers(record, admin_content_language()),
+                "email_deliveries": email_deliveries(record),
                 "grants": record.grants.all(),
                 "events": [
                     (event, event.get_state_display(), event.get_channel_display())

@@ -7,6 +7,7 @@
 - The frozen consent statement is kept exactly as stored (it is evidence); `statement_parts` only splits
   it on the "[required] " / "[optional] " prefixes that `forms.statements.statements_text` writes, so the
   template can show each purpose's statement with a translated word beside it.
+- `email_deliveries` says what became of the receipt and the staff notification (`EmailDelivery`).
 - `NAME_FIELD` is the key under which the consent forms store the visitor's full name; the listing shows
   it beside the e-mail address.
 """
@@ -18,12 +19,14 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import Q, Subquery
 from django.urls import reverse
-from django.utils.translation import get_language, gettext
+from django.utils import formats, timezone
+from django.utils.translation import get_language, gettext, ngettext
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
 from forms.builder import countries_named_in
-from forms.models import ConsentFormField
+from forms.models import ConsentFormField, DeliveryStatus, EmailKind
+from forms.tasks import MAX_ATTEMPTS
 
 NAME_FIELD = "full_name"
 UPLOAD_PREFIX = "cv/"  # what forms.uploads.store_upload names every stored upload
@@ -159,3 +162,47 @@ def statement_parts(statement):
         end = matches[index + 1].start() if index + 1 < len(matches) else len(statement)
         parts.append(StatementPart(match.group(1) == "required", statement[match.end() : end].rstrip("\n")))
     return parts
+
+
+def local_datetime(value):
+    return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
+
+
+def delivery_text(delivery):
+    """What became of one e-mail about the record (an `EmailDelivery`, or None: no attempt recorded)."""
+    if delivery is None:
+        return gettext("no attempt recorded yet (queued, or sent before deliveries were recorded)")
+    values = {
+        "attempts": delivery.attempts,
+        "max": MAX_ATTEMPTS,
+        "error": delivery.error,
+        "last": local_datetime(delivery.last_attempt_at) if delivery.last_attempt_at else "",
+        "next": local_datetime(delivery.next_attempt_at) if delivery.next_attempt_at else "",
+    }
+    if delivery.status == DeliveryStatus.SENT:
+        return gettext("sent on %(last)s (attempt %(attempts)s)") % values
+    if delivery.status == DeliveryStatus.RETRYING:
+        return (
+            gettext("attempt %(attempts)s of %(max)s failed (%(error)s) on %(last)s; retrying on %(next)s")
+            % values
+        )
+    if delivery.status == DeliveryStatus.FAILED:
+        return (
+            ngettext(
+                "failed after %(attempts)s attempt (%(error)s), the last on %(last)s",
+                "failed after %(attempts)s attempts (%(error)s), the last on %(last)s",
+                delivery.attempts,
+            )
+            % values
+        )
+    return gettext("not sent: %(reason)s") % {"reason": delivery.get_reason_display()}
+
+
+def email_deliveries(record):
+    """[(the e-mail's name, what became of it, its status or "")] for the receipt and the staff
+    notification (one query)."""
+    deliveries = {delivery.kind: delivery for delivery in record.email_deliveries.all()}
+    return [
+        (kind.label, delivery_text(deliveries.get(kind)), getattr(deliveries.get(kind), "status", ""))
+        for kind in (EmailKind.RECEIPT, EmailKind.STAFF_NOTIFICATION)
+    ]

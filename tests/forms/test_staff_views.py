@@ -43,9 +43,11 @@ def consents(client, policy_pages, on_commit):
     return ConsentRecord.objects.order_by("submitted_at")
 
 
-def make_records(count, language="ru", slug="contact", form_data=None):
+def make_records(count, language="ru", slug="contact", form_data=None, purpose_keys=None):
     """`count` consent records made straight in the database (quicker than posting the form, and not
-    rate-limited), bound to the demo policy text and form page of `language`."""
+    rate-limited), bound to the demo policy text and form page of `language`: purpose 4 required and
+    given, purpose 2 optional and refused (with the keys of `purpose_keys` {number: key}, else random)."""
+    purpose_keys = purpose_keys or {}
     page = ConsentFormPage.objects.get(slug=slug, locale__language_code=language)
     snapshot = PolicySnapshot.objects.select_related("version").filter(language=language).latest("pk")
     records = []
@@ -66,7 +68,7 @@ def make_records(count, language="ru", slug="contact", form_data=None):
         ConsentGrant.objects.bulk_create(
             ConsentGrant(
                 record=record,
-                purpose_key=uuid.uuid4(),
+                purpose_key=purpose_keys.get(number) or uuid.uuid4(),
                 purpose_number=number,
                 purpose=f"Purpose {number}",
                 required=required,
