@@ -11,7 +11,8 @@ us, so the page cannot tell anyone whose data we hold.
 Opening the link (GET) only shows a button (mail scanners and link previews open links); the POST opens
 the request: status "open", its confirmation time and its due date, so many working days later
 (`settings.PRIVACY_REQUEST_WORKING_DAYS`, `forms.working_days`). Nothing happens to a request before
-that. An expired, forged or already used link gets a page saying so and changes nothing.
+that. An expired, forged or already used link gets a page saying so and changes nothing; so does the
+link of a request that expired unconfirmed (the daily retention run marks them "expired").
 
 POSTs are rate-limited per IP and per e-mail address (each in a group of its own); over the limit the
 visitor is told so (429) and nothing is stored. The form has the consent forms' honeypot. These pages
@@ -225,6 +226,13 @@ def _problem(request, reason):
     return _render(request, "problem.html", {"message": message}, status=status)
 
 
+def _no_longer_waiting(request_number):
+    """Why a request's link no longer confirms it: "expired" if the daily retention run expired it
+    unconfirmed (`forms.retention`), else "used"."""
+    expired = PrivacyRequest.objects.filter(uuid=request_number, status=PrivacyRequestStatus.EXPIRED).exists()
+    return "expired" if expired else "used"
+
+
 def confirm_privacy_request(request):
     """GET shows the button; POST confirms. `token` comes in the link's query (GET) or the form (POST)."""
     if request.method == "POST" and is_ratelimited(
@@ -248,15 +256,15 @@ def confirm_privacy_request(request):
     if request.method != "POST":
         privacy_request = waiting.first()
         if privacy_request is None:
-            return _problem(request, "used")
+            return _problem(request, _no_longer_waiting(request_number))
         return _render(request, "confirm.html", {"privacy_request": privacy_request, "token": token})
 
     from forms.working_days import add_working_days
 
     with transaction.atomic():
         privacy_request = waiting.select_for_update().first()
-        if privacy_request is None:  # already confirmed (the button pressed twice), or gone
-            return _problem(request, "used")
+        if privacy_request is None:  # already confirmed (the button pressed twice), expired, or gone
+            return _problem(request, _no_longer_waiting(request_number))
         privacy_request.confirmed_at = timezone.now()
         privacy_request.due_at = add_working_days(
             privacy_request.confirmed_at,

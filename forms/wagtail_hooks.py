@@ -1,12 +1,13 @@
 """Admin registration: the consent records viewset, audit-log actions, file downloads, the consents
-column of the policy's versions panel, and keeping Wagtail's own form-submission listings away from
-staff who may not see personal data."""
+column of the policy's versions panel, keeping Wagtail's own form-submission listings away from
+staff who may not see personal data, and the privacy requests' queue, actions and dashboard panel."""
 
 from django.db.models import Count
 from django.urls import path
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.log_actions import LogFormatter
 
 from forms.admin_views import ConsentRecordViewSet, download_upload
 from forms.models import ConsentFormPage, ConsentRecord
@@ -112,3 +113,37 @@ def register_privacy_requests():
     from forms.request_admin import PrivacyRequestViewSet
 
     return PrivacyRequestViewSet("privacy_requests")
+
+
+class CorrectionLogFormatter(LogFormatter):
+    """ "Corrected a submission (fields: full_name, phone)": which fields, never their old or new values."""
+
+    label = _("Correct a submission")
+
+    def format_message(self, log_entry):
+        fields = (log_entry.data or {}).get("fields") or []
+        return gettext("Corrected a submission (fields: %(fields)s)") % {
+            "fields": ", ".join(map(str, fields))
+        }
+
+
+@hooks.register("register_log_actions")
+def register_privacy_request_log_actions(actions):
+    """The privacy officers' actions on requests (`forms.request_actions`) and one-click withdrawals."""
+    from forms.request_actions import LOG_ACTIONS
+
+    for action, label, message in LOG_ACTIONS:
+        actions.register_action(action, label, message)
+    actions.register_action("consent_forms.request_correct")(CorrectionLogFormatter)
+    actions.register_action(
+        "consent_forms.withdraw", _("Withdraw consent"), _("Withdrew consent with a one-click link")
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def privacy_requests_due_panel(request, panels):
+    """Privacy officers see on the dashboard what is due today and what is overdue."""
+    from forms.request_dashboard import PrivacyRequestsDuePanel, may_answer_requests
+
+    if may_answer_requests(request.user):
+        panels.append(PrivacyRequestsDuePanel())

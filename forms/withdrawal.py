@@ -10,9 +10,11 @@ is already withdrawn. Anyone holding the link can withdraw that one consent, as 
 receipt e-mail could write to the operator quoting its number; it reveals no personal data.
 
 GET only shows the confirmation page (mail scanners and link previews open links); POST appends a
-`ConsentEvent` (state withdrawn, channel "receipt link") and shows a withdrawal receipt. The record, its
-statement, hash and grants are never touched. POSTs are rate-limited per IP (`CONSENT_FORM_RATE`, a
-group of their own). Every answer is private and never stored by a cache.
+`ConsentEvent` (state withdrawn, channel "receipt link"), shows a withdrawal receipt, writes the
+withdrawal to Wagtail's audit log (no user: the visitor did it) and e-mails the receipt to the address
+the consent was given with, unless that submission is blocked or erased (`forms.request_tasks`). The
+record, its statement, hash and grants are never touched. POSTs are rate-limited per IP
+(`CONSENT_FORM_RATE`, a group of their own). Every answer is private and never stored by a cache.
 """
 
 from django.conf import settings
@@ -21,15 +23,19 @@ from django.db import transaction
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
 from core.rate_limits import is_ratelimited
 from core.site_url import page_canonical_url
 from forms.models.pages import ConsentFormPage
 from forms.models.records import ConsentChannel, ConsentEvent, ConsentRecord, ConsentState
+from forms.request_tasks import send_withdrawal_receipt
+from forms.tasks import enqueue_with_record
 from policy.version_words import local_datetime_text
 
 SALT = "edna.consent-withdrawal"
 RATE_GROUP = "consent-withdrawal"
+WITHDRAW_ACTION = "consent_forms.withdraw"
 
 
 class InvalidWithdrawalToken(Exception):
@@ -145,6 +151,13 @@ def serve_withdrawal(request, page, token):
                     state=ConsentState.WITHDRAWN,
                     channel=ConsentChannel.RECEIPT_LINK,
                 )
+                log(
+                    instance=record,
+                    action=WITHDRAW_ACTION,
+                    user=None,
+                    data={"purpose": purpose_number, "channel": ConsentChannel.RECEIPT_LINK.value},
+                )
+                enqueue_with_record(send_withdrawal_receipt, event.pk)
         return _done(request, page, record, grant, event, already)
 
     if grant.current_state == ConsentState.WITHDRAWN:  # GET: shows, changes nothing
