@@ -1,7 +1,5 @@
 """Bad input gets a clear, translated error, keeps what the visitor typed, and stores nothing."""
 
-import io
-import zipfile
 from datetime import timedelta
 
 import pytest
@@ -12,6 +10,8 @@ from django.utils import timezone
 
 from forms.models import ConsentRecord, ConsentSubmission
 from tests.forms.helpers import CAREERS_ANSWERS, CONTACT_ANSWERS, fill
+from tests.forms.upload_samples import docx_file as docx_upload
+from tests.forms.upload_samples import pdf_bytes
 
 
 @pytest.fixture
@@ -143,16 +143,14 @@ def test_rate_limit_per_ip_per_form(client, policy_pages, settings, on_commit):
 
 
 def pdf_file(name="cv.pdf", size=None):
-    content = b"%PDF-1.4\n" + b"0" * ((size or 1000) - 9)
+    """A real PDF (tests/forms/test_upload_checks.py says what else is refused), padded to `size`."""
+    content = pdf_bytes()
+    content += b"\n" * ((size or 0) - len(content))
     return SimpleUploadedFile(name, content, content_type="application/pdf")
 
 
 def docx_file(name="cv.docx"):
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("word/document.xml", "<document/>")
-    return SimpleUploadedFile(name, buffer.getvalue(), content_type="application/octet-stream")
+    return docx_upload(name)
 
 
 def post_cv(client, upload):

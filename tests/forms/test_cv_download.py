@@ -10,8 +10,9 @@ from wagtail.models import ModelLogEntry
 
 from forms.models import ConsentSubmission
 from tests.forms.helpers import CAREERS_ANSWERS, fill
+from tests.forms.upload_samples import pdf_bytes
 
-CV_BYTES = b"%PDF-1.4\n% the candidate's CV\n" + b"0" * 200
+CV_BYTES = pdf_bytes()  # a real PDF: uploads are read as what they claim to be
 DOWNLOAD_ACTION = "consent_forms.download_file"
 
 
