@@ -4,27 +4,11 @@ import os
 import sys
 from pathlib import Path
 
+from servers import ensure_postgres_database
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
-
-
-def ensure_postgres_database(url):
-    """Create the benchmark's PostgreSQL database when it does not exist yet."""
-    import psycopg
-    from dj_database_url import parse
-
-    config = parse(url)
-    admin = psycopg.connect(
-        host=config["HOST"],
-        port=config["PORT"] or 5432,
-        user=config["USER"],
-        dbname="postgres",
-        autocommit=True,
-    )
-    with admin:
-        if not admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [config["NAME"]]).fetchone():
-            admin.execute(f'CREATE DATABASE "{config["NAME"]}"')
 
 
 def setup(default_url="sqlite:////tmp/edna-bench.sqlite3"):
