@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from forms.models import ConsentRecord
 from tests.forms.helpers import CAREERS_ANSWERS, fill
+from tests.forms.upload_samples import pdf_bytes
 
 
 @pytest.fixture
@@ -14,7 +15,7 @@ def careers_receipt(client, policy_pages, settings, tmp_path, django_capture_on_
     """A consent given on /en/careers/ (with its CV): (its receipt path, the record)."""
     settings.PRIVATE_MEDIA_ROOT = tmp_path
     data = fill(client, "/en/careers/", answers=CAREERS_ANSWERS)
-    data["cv"] = SimpleUploadedFile("cv.pdf", b"%PDF-1.4\n" + b"0" * 100, content_type="application/pdf")
+    data["cv"] = SimpleUploadedFile("cv.pdf", pdf_bytes(), content_type="application/pdf")
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/en/careers/", data)
     assert response.status_code == 302
