@@ -1,14 +1,26 @@
 """Signal receivers of the core app, connected once from CoreConfig.ready()."""
 
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from core.page_cache import pages
 from core.view_restrictions import view_restrictions
+
+
+def forget_pages(sender=None, instance=None, **kwargs):
+    """Whole pages are forgotten when any page is published, unpublished, moved or deleted, or a locale
+    changes (they are also forgotten with every namespace they depend on: PAGE_CACHE_DEPENDS_ON)."""
+    if instance is None or isinstance(instance, Page | Locale):
+        pages.forget()
 
 
 def register_signal_handlers():
     for signal in (post_save, post_delete):
         signal.connect(view_restrictions.forget, sender=PageViewRestriction, dispatch_uid="core-restrictions")
+    for signal in (page_published, page_unpublished, post_page_move, post_delete):
+        signal.connect(forget_pages, dispatch_uid=f"core-pages-{signal!r}")
+    post_save.connect(forget_pages, sender=Locale, dispatch_uid="core-pages-locale")
     _skip_locale_sync_on_raw_saves()
 
 

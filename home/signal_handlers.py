@@ -1,8 +1,10 @@
 """Signal receivers of the home app, connected once from HomeConfig.ready()."""
 
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Site
+from wagtail.models import Locale, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from home.chrome import forget_site_chrome
 from home.company_cache import company_details
 from home.models import CompanyDetails
 from home.site_cache import forget_sites_if_root_page, sites
@@ -15,3 +17,6 @@ def register_signal_handlers():
         signal.connect(
             company_details.forget, sender=CompanyDetails, dispatch_uid=f"home-company-details-{signal!r}"
         )
+    for signal in (page_published, page_unpublished, post_page_move, post_delete):
+        signal.connect(forget_site_chrome, dispatch_uid=f"home-site-chrome-{signal!r}")
+    post_save.connect(forget_site_chrome, sender=Locale, dispatch_uid="home-site-chrome-locale")

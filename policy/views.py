@@ -11,6 +11,7 @@ version page of a version it has no snapshot of shows the Kazakh text with a not
 from django.http import Http404, JsonResponse
 from django.utils import timezone
 
+from home.chrome import language_of
 from policy import timeline
 from policy.diff import compare_documents
 from policy.document import build_policy_document, frozen_purposes
@@ -19,7 +20,7 @@ from policy.versioning import SOURCE_LANGUAGE
 
 
 def _language(page):
-    return page.locale.language_code
+    return language_of(page.locale_id) or page.locale.language_code
 
 
 def snapshot_for(version, language, edition=None, with_document=False):
@@ -179,7 +180,7 @@ def version_json(request, page, number):
     snapshot, fallback = snapshot_for(version, _language(page), edition=_edition(request), with_document=True)
     if snapshot is None:
         raise Http404("No such edition")
-    return JsonResponse(
+    response = JsonResponse(
         {
             "policy": str(version.policy_key),
             "number": version.number,
@@ -197,6 +198,9 @@ def version_json(request, page, number):
         },
         json_dumps_params={"ensure_ascii": False, "indent": 2},
     )
+    # The data is the frozen snapshot's (never changed) as asked in one language: its hash names it.
+    response["ETag"] = f'"{snapshot.sha256}-{snapshot.id}-{_language(page)}"'
+    return response
 
 
 def compare_versions(request, page, first, second):

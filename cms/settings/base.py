@@ -59,6 +59,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "core.unavailable.UnavailableMiddleware",  # a 503 "try again" when the database or Redis is away
+    "core.page_cache.PageCacheMiddleware",  # anonymous public pages from the cache: a hit stops here
+    "core.compression.PublicGZipMiddleware",  # gzip, only for responses that carry no secret (BREACH)
+    "django.middleware.http.ConditionalGetMiddleware",  # ETag of every page; 304 on a match
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.SiteLocaleMiddleware",
@@ -150,6 +153,23 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Longest time a browser or CDN may keep a public page; shortened before a policy version takes effect.
 PUBLIC_PAGE_MAX_AGE = int(os.environ.get("PUBLIC_PAGE_MAX_AGE", "300"))
+# Full-page cache of anonymous public pages (core/page_cache.py): PAGE_CACHE=off serves every page afresh
+# (benchmarks of uncached pages). Pages are forgotten with every namespace below, and expire when the
+# policy next changes by itself (a version taking effect, a banner ending).
+PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE", "on").lower() not in ("off", "0", "false", "no")
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_DEPENDS_ON = [
+    "sites",
+    "view-restrictions",
+    "site-chrome",
+    "policy-pages",
+    "timeline",
+    "snapshots",
+    "company-details",
+]
+PAGE_CACHE_NEXT_CHANGE = "policy.timeline.next_change_at"
+# Pages of another release are never served: the deployed commit, say; by default a hash of the code.
+PAGE_CACHE_RELEASE = os.environ.get("PAGE_CACHE_RELEASE", "")
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

@@ -9,4 +9,10 @@ from .base import *  # noqa: F403
 
 DEBUG = True
 ALLOWED_HOSTS = ["*"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "edna_cache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "edna_cache"},
+    # Whole pages stay in the server's memory; their generations live in the shared database cache, so a
+    # publish from another process (shell, command) still forgets them (core/page_cache.py).
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "edna-pages"},
+}
+PAGE_CACHE_ALIAS = "pages"

@@ -1,12 +1,17 @@
-"""Template helpers for the site chrome: language switcher, hreflang, navigation, footer details."""
+"""Template helpers for the site chrome: language switcher, hreflang, navigation, footer details.
+
+What they show is read from the shared cache (`home.chrome`, `home.company_cache`): a page's chrome
+costs no query once it was drawn for that Site and language.
+"""
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page
+from wagtail.models import Page, Site
 
-from home.models import CompanyDetails
+from home.chrome import home_and_menu, language_of, translation_urls
+from home.company_cache import company_details_for_site
 
 register = template.Library()
 
@@ -32,14 +37,11 @@ def language_links(context):
     current = get_language()
     links = []
     if isinstance(page, Page) and page.pk:
-        translations = {
-            translation.locale.language_code: translation
-            for translation in page.get_translations(inclusive=True).live().select_related("locale")
-        }
-        suffix = _routed_suffix(request, page.get_url(request))
+        urls = translation_urls(request, page)
+        own_url = urls.get(language_of(page.locale_id)) or page.get_url(request)
+        suffix = _routed_suffix(request, own_url)
         for code, name in settings.LANGUAGES:
-            translation = translations.get(code)
-            url = translation.get_url(request) + suffix if translation else f"/{code}/"
+            url = urls[code] + suffix if urls.get(code) else f"/{code}/"
             links.append({"code": code, "name": name, "url": url, "is_current": code == current})
     else:
         path = request.path if request else "/"
@@ -53,32 +55,19 @@ def language_links(context):
 @register.simple_tag(takes_context=True)
 def site_navigation(context):
     """Pages marked "show in menus" below the home page of the visitor's language."""
-    request = context.get("request")
-    home = _home_for_active_locale()
-    if home is None:
-        return []
-    return [
-        {"title": child.title, "url": child.get_url(request)}
-        for child in home.get_children().live().in_menu().specific(defer=True)
-    ]
+    return home_and_menu(context.get("request"))["menu"]
 
 
 @register.simple_tag(takes_context=True)
 def home_url(context):
-    home = _home_for_active_locale()
-    return home.get_url(context.get("request")) if home else "/"
+    return home_and_menu(context.get("request"))["home_url"] or "/"
 
 
 @register.simple_tag(takes_context=True)
 def controller_details(context):
     """The company's details in the visitor's language (footer)."""
     request = context.get("request")
-    if request is None:
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
         return None
-    return CompanyDetails.for_request(request).for_language()
-
-
-def _home_for_active_locale():
-    from home.models import HomePage
-
-    return HomePage.objects.live().filter(locale=Locale.get_active()).first()
+    return company_details_for_site(site).for_language()
