@@ -6,12 +6,8 @@ gone from storage, the consent evidence is exactly what it was, and the keyed ha
 a later request for the same address. An erasure interrupted half-way changes nothing.
 """
 
-import io
-
-import pypdf
 import pytest
 from django.apps import apps
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.forms.models import model_to_dict
 from django.test import override_settings
@@ -23,15 +19,8 @@ from forms.erasure_checks import DEVELOPMENT_KEY, check_erasure_key
 from forms.models import ConsentRecord, ConsentSubmission, PrivacyRequest
 from forms.models.records import ConsentChannel, ConsentEvent, ConsentState
 from forms.record_display import submission_answers
-from tests.forms.helpers import CAREERS_ANSWERS, CONTACT_ANSWERS, fill
-
-
-def pdf_bytes():
-    writer = pypdf.PdfWriter()
-    writer.add_blank_page(100, 100)
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
+from tests.forms.helpers import CAREERS_ANSWERS, CONTACT_ANSWERS
+from tests.forms.submitting import submitter
 
 
 @pytest.fixture
@@ -42,19 +31,7 @@ def private_media(settings, tmp_path):
 
 @pytest.fixture
 def submit(client, policy_pages, private_media, django_capture_on_commit_callbacks):
-    """Send a form as a browser would; returns its consent record."""
-
-    def send(form="contact", language="en", answers=None, cv=False):
-        answers = dict(answers or (CAREERS_ANSWERS if form == "careers" else CONTACT_ANSWERS))
-        data = fill(client, f"/{language}/{form}/", answers=answers)
-        if cv:
-            data["cv"] = SimpleUploadedFile("my-cv.pdf", pdf_bytes(), content_type="application/pdf")
-        with django_capture_on_commit_callbacks(execute=True):
-            response = client.post(f"/{language}/{form}/", data)
-        assert response.status_code == 302, response.content.decode()[:2000]
-        return ConsentRecord.objects.select_related("submission").order_by("-pk").first()
-
-    return send
+    return submitter(client, django_capture_on_commit_callbacks)
 
 
 def evidence(record):
