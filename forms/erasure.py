@@ -12,7 +12,8 @@ statement, its hash and the times) and a keyed hash of the e-mail address:
 - the person's privacy requests lose their address and details and keep the keyed hash;
 - submissions of other people that merely mention the address (typed into a message, say) keep their
   answers, but the address itself is replaced by the marker wherever it appears in them; so are
-  mentions in the `data` of Wagtail's audit log entries (an export's search terms, for instance).
+  mentions in operational records (`MENTION_COLUMNS`: Wagtail's audit log, django-tasks' results, the
+  e-mail delivery status).
 
 Whose submissions are they? Those whose `email` column is the address, compared without regard to case
 (`email` is the first e-mail field the visitor filled in, `forms.consent_flow`). An address typed only
@@ -35,11 +36,11 @@ import logging
 import re
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.conf import settings
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from wagtail.log_actions import log
-from wagtail.models import ModelLogEntry, PageLogEntry
 
 from forms.models import ConsentRecord, ConsentSubmission, PrivacyRequest
 from forms.uploads import delete_upload
@@ -49,7 +50,17 @@ logger = logging.getLogger(__name__)
 ERASED = "[erased]"
 ERASE_ACTION = "consent_forms.erase"
 UPLOAD_PREFIX = "cv/"  # the name `forms.uploads.store_upload` gives every stored upload
-AUDIT_LOG_MODELS = (ModelLogEntry, PageLogEntry)
+# Operational records that may quote an address in passing: Wagtail's audit log (an export's search
+# terms), django-tasks' results (an SMTP error naming the recipient, in a traceback), the e-mail delivery
+# status of a record (the same error, shortened). Mentions there are redacted; the rows stay.
+MENTION_COLUMNS = [
+    ("wagtailcore.ModelLogEntry", "data"),
+    ("wagtailcore.PageLogEntry", "data"),
+    ("django_tasks_db.DBTaskResult", "args_kwargs"),
+    ("django_tasks_db.DBTaskResult", "return_value"),
+    ("django_tasks_db.DBTaskResult", "traceback"),
+    ("consent_forms.EmailDelivery", "error"),
+]
 
 
 @dataclass(frozen=True)
@@ -167,11 +178,19 @@ def _redact_mentions(address, exclude_submission_ids):
         privacy_request.details = pattern.sub(ERASED, privacy_request.details)
         privacy_request.save(update_fields=["details"])
         mentions += 1
-    for model in AUDIT_LOG_MODELS:
-        for entry in model.objects.filter(data__icontains=address.strip()):
-            data, changed = _redact(entry.data, pattern)
+    for label, column in MENTION_COLUMNS:
+        try:
+            model = apps.get_model(label)
+        except LookupError:  # an app not installed here
+            continue
+        field = model._meta.get_field(column)
+        rows = model._base_manager.filter(**{f"{column}__icontains": address.strip()})
+        for pk, value in rows.values_list("pk", column):
+            value, changed = _redact(value, pattern)
             if changed:
-                model.objects.filter(pk=entry.pk).update(data=data)
+                if isinstance(field, models.CharField) and field.max_length:
+                    value = value[: field.max_length]
+                model._base_manager.filter(pk=pk).update(**{column: value})
                 mentions += 1
     return mentions
 

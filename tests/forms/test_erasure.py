@@ -6,11 +6,15 @@ gone from storage, the consent evidence is exactly what it was, and the keyed ha
 a later request for the same address. An erasure interrupted half-way changes nothing.
 """
 
+import smtplib
+
 import pytest
 from django.apps import apps
 from django.db import models
 from django.forms.models import model_to_dict
 from django.test import override_settings
+from django_tasks_db.management.commands.db_worker import Worker
+from django_tasks_db.models import DBTaskResult
 from wagtail.models import ModelLogEntry
 
 from forms import erasure
@@ -135,6 +139,38 @@ def test_erasing_a_person_leaves_the_address_nowhere_and_the_evidence_untouched(
     }
     assert all(entry.user_id == admin_user.pk for entry in entries)
     assert all(entry.data == {"reason": "request", "privacy_request": str(request.uuid)} for entry in entries)
+
+
+def run_queued_tasks():
+    """What `manage.py db_worker` does with the tasks due now."""
+    worker = Worker(
+        queue_names=["*"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+    )
+    for result in list(DBTaskResult.objects.ready()):
+        worker.run_task(result)
+
+
+def test_queued_and_failed_e_mails_keep_no_trace_of_an_erased_address(submit, monkeypatch):
+    """With production's queue (django-tasks' database backend) and an SMTP server that refuses the
+    address, quoting it: after the erasure, no task row nor delivery status names it."""
+    address = CONTACT_ANSWERS["email"]
+
+    def refuse(*args, **kwargs):
+        raise smtplib.SMTPRecipientsRefused({address: (550, f"<{address}>: no such mailbox".encode())})
+
+    with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
+        submit("contact", "en")
+        monkeypatch.setattr("django.core.mail.message.EmailMessage.send", refuse)
+        run_queued_tasks()
+    assert DBTaskResult.objects.exists()
+    erase_person(address)
+    assert rows_containing(address) == []
 
 
 def test_a_later_request_of_the_same_address_is_matched_by_its_keyed_hash(submit):
