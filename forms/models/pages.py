@@ -144,6 +144,12 @@ class ConsentFormPage(
 
         return ConsentSubmission
 
+    def get_submissions_list_view_class(self):
+        """Wagtail's listing of this form's submissions without blocked ones, its exports formula-safe."""
+        from forms.submissions_admin import ConsentSubmissionsListView
+
+        return ConsentSubmissionsListView
+
     def get_form_class(self):
         from forms.builder import ConsentFormBuilder
 

@@ -263,3 +263,41 @@ def test_only_privacy_officers_and_superusers_filter_export_or_open_blocked_reco
             assert response.status_code == 403, url
         if response.streaming:
             b"".join(response.streaming_content)
+
+
+def submissions_listing(client, record, query=""):
+    return client.get(f"/admin/forms/submissions/{record.submission.page_id}/{query}")
+
+
+def test_wagtails_own_submission_listing_leaves_blocked_submissions_out(client, admin_user):
+    """Only superusers reach it (Privacy officers have no page permissions, others are kept out by the
+    `filter_form_submissions_for_user` hook)."""
+    client.force_login(admin_user)
+    kept, blocked = make_records(2)
+    block(blocked)
+    html = submissions_listing(client, kept).content.decode()
+    assert kept.submission.email in html and blocked.submission.email not in html
+    response = submissions_listing(client, kept, "?export=csv")
+    exported = b"".join(response.streaming_content).decode()
+    assert kept.submission.email in exported and blocked.submission.email not in exported
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_only_superusers_reach_wagtails_submission_listing(client, django_user_model, role):
+    (record,) = make_records(1)
+    user = ROLES[role](django_user_model)
+    if user is not None:
+        client.force_login(user)
+    for query in ("", "?export=csv", "?export=xlsx"):
+        response = submissions_listing(client, record, query)
+        if role == "anonymous":
+            assert response.status_code == 302 and response["Location"].startswith("/admin/login/"), query
+        elif role == "superuser":
+            assert response.status_code == 200, query
+        else:
+            assert response.status_code in (302, 403), query  # Wagtail's "permission denied" redirect
+            assert record.submission.email.encode() not in b"".join(
+                response.streaming_content if response.streaming else [response.content]
+            )
+        if response.streaming:
+            b"".join(response.streaming_content)

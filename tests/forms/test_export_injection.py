@@ -10,7 +10,7 @@ import io
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from forms.models import ConsentRecord
+from forms.models import ConsentFormPage, ConsentRecord
 from forms.spreadsheet_cells import FORMULA_TRIGGERS, neutralise, safe_cell, xlsx_cell
 from tests.forms.helpers import CONTACT_ANSWERS, fill
 from tests.forms.test_staff_views import speaks, user_in
@@ -84,3 +84,18 @@ def test_the_xlsx_export_has_no_formula_cell(client, hostile_consents, officer):
     headings = [cell.value for cell in next(sheet.iter_rows())]
     emails = [row[headings.index("E-mail")] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert sorted(emails) == sorted(f"'{address}" for address in HOSTILE_ADDRESSES)
+
+
+def test_wagtails_own_submission_export_is_safe_too(client, hostile_consents, admin_user):
+    """/admin/forms/submissions/<page>/ (Wagtail's listing of a form's answers, for superusers) exports
+    the answers."""
+    client.force_login(admin_user)
+    page = ConsentFormPage.objects.get(slug="contact", locale__language_code="en")
+    response = client.get(f"/admin/forms/submissions/{page.pk}/?export=csv")
+    assert response.status_code == 200
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    cells = [cell for row in rows[1:] for cell in row]
+    assert not [cell for cell in cells if cell.startswith(FORMULA_TRIGGERS)]
+    assert sorted(cell for cell in cells if "@example.kz" in cell) == sorted(
+        f"'{a}" for a in HOSTILE_ADDRESSES
+    )
