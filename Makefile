@@ -7,7 +7,7 @@ PORT ?= 8000
 SITE_BASE_URL ?= http://127.0.0.1:$(PORT)
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-test makemessages messages migrate demo superuser run test test-browser lint check ci clean
+.PHONY: help install install-test makemessages messages migrate demo superuser run test test-browser lint check ci clean bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -65,6 +65,9 @@ check: install-test messages ## Django system checks and missing-migration check
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m cms.catalogs check
+
+bench: install messages ## Pages vs a bare Django view and stock Wagtail, with wrk (PostgreSQL: DATABASE_URL or edna_bench_http)
+	$(PY) bench/pages.py $(BENCH_ARGS)
 
 clean: ## Remove the virtualenv, compiled catalogs and caches
 	rm -rf $(VENV) .pytest_cache

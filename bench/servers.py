@@ -263,6 +263,7 @@ class AppServer:
     def __init__(
         self, env, *, app="cms.wsgi", config="cms/gunicorn.py", workers=2, threads=None, worker_class=None,
         keepalive=None, port=None, cwd=ROOT, ready_path="/kk/", access_log=False, log=None,
+        interpreter=(sys.executable,),
     ):  # fmt: skip
         self.env, self.app, self.config, self.cwd = env, app, config, cwd
         self.workers, self.threads, self.worker_class, self.keepalive = (
@@ -275,6 +276,7 @@ class AppServer:
         self.ready_path = ready_path
         self.access_log = access_log
         self.log = log
+        self.interpreter = list(interpreter)
         self.process = None
 
     @property
@@ -282,7 +284,7 @@ class AppServer:
         return f"http://{LOOPBACK}:{self.port}"
 
     def command(self):
-        command = [sys.executable, "-m", "gunicorn"]
+        command = [*self.interpreter, "-m", "gunicorn"]
         if self.config:
             command += ["-c", self.config]
         command += ["-b", f"{LOOPBACK}:{self.port}", "-w", str(self.workers), "--log-level", "warning"]
