@@ -5,29 +5,78 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('consent_forms', '0006_erasure_blocking_retention'),
+        ("consent_forms", "0006_erasure_blocking_retention"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='EmailDelivery',
+            name="EmailDelivery",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('receipt', 'receipt to the visitor'), ('staff', "notification to the form's recipients")], max_length=16, verbose_name='e-mail')),
-                ('status', models.CharField(choices=[('sent', 'sent'), ('retrying', 'failed, retrying'), ('failed', 'failed'), ('not-sent', 'not sent')], max_length=16, verbose_name='status')),
-                ('reason', models.CharField(blank=True, choices=[('no-address', 'no e-mail address was given'), ('no-recipients', 'the form has no recipients'), ('blocked', 'the submission is blocked'), ('erased', 'the personal data was erased')], max_length=16, verbose_name='why not sent')),
-                ('attempts', models.PositiveSmallIntegerField(default=0, verbose_name='attempts')),
-                ('last_attempt_at', models.DateTimeField(blank=True, null=True, verbose_name='last attempt')),
-                ('next_attempt_at', models.DateTimeField(blank=True, null=True, verbose_name='next attempt')),
-                ('error', models.CharField(blank=True, max_length=200, verbose_name='error')),
-                ('record', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='email_deliveries', to='consent_forms.consentrecord', verbose_name='consent record')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("receipt", "receipt to the visitor"),
+                            ("staff", "notification to the form's recipients"),
+                        ],
+                        max_length=16,
+                        verbose_name="e-mail",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("sent", "sent"),
+                            ("retrying", "failed, retrying"),
+                            ("failed", "failed"),
+                            ("not-sent", "not sent"),
+                        ],
+                        max_length=16,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "reason",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("no-address", "no e-mail address was given"),
+                            ("no-recipients", "the form has no recipients"),
+                            ("blocked", "the submission is blocked"),
+                            ("erased", "the personal data was erased"),
+                        ],
+                        max_length=16,
+                        verbose_name="why not sent",
+                    ),
+                ),
+                ("attempts", models.PositiveSmallIntegerField(default=0, verbose_name="attempts")),
+                ("last_attempt_at", models.DateTimeField(blank=True, null=True, verbose_name="last attempt")),
+                ("next_attempt_at", models.DateTimeField(blank=True, null=True, verbose_name="next attempt")),
+                ("error", models.CharField(blank=True, max_length=200, verbose_name="error")),
+                (
+                    "record",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="email_deliveries",
+                        to="consent_forms.consentrecord",
+                        verbose_name="consent record",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'e-mail delivery',
-                'verbose_name_plural': 'e-mail deliveries',
-                'constraints': [models.UniqueConstraint(fields=('record', 'kind'), name='email_delivery_per_kind')],
+                "verbose_name": "e-mail delivery",
+                "verbose_name_plural": "e-mail deliveries",
+                "constraints": [
+                    models.UniqueConstraint(fields=("record", "kind"), name="email_delivery_per_kind")
+                ],
             },
         ),
     ]
