@@ -2,14 +2,19 @@
 
 Only users with the `view_consentrecord` permission (the Privacy officers group, and superusers) reach
 them; everyone else gets 403. Every export and every opened record is written to Wagtail's audit log.
-Records are evidence, so there are no add, edit or delete views.
+Records are evidence, so there are no add, edit or delete views; links to them from elsewhere in the
+admin (the site history report) go to the inspect view (`ReadOnlyViewSetMixin`).
 
 Each row of the listing links to its record (the time of the consent) and shows the name and e-mail the
-visitor gave, read from the submission joined to the record (no query per row, no COUNT(*)). The record
-view shows the answers under the form's labels in the staff member's admin language and the stored
-statement split into its purposes, beside the exact stored text (`forms.record_display`). The listing
-shows each purpose's current state (given, refused, withdrawn: its newest `ConsentEvent`, else the
-grant), from the prefetched grants and events; the record view lists the events.
+visitor gave, read from the submission joined to the record (no query per row, no COUNT(*)), and each
+purpose's current state (given, refused, withdrawn, expired, invalidated: its newest `ConsentEvent`,
+else the grant), from the prefetched grants and events. The filters (`forms.filters`) find "purpose X
+is currently <state>" in SQL; the export is `forms.consent_export`. Blocked submissions are left out of
+the listing and the exports until unblocked; an officer can still open one directly, marked "blocked".
+
+The record view shows the answers under the form's labels in the staff member's admin language (or when
+the personal data was erased, instead of them), the stored statement split into its purposes beside the
+exact stored text (`forms.record_display`), the events, and what became of its e-mails.
 """
 
 import hashlib
