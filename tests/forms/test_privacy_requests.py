@@ -355,3 +355,33 @@ def test_the_queue_marks_overdue_requests_and_filters_by_status_and_type(client,
         assert len(queue_rows(client, "?request_type=information")) == 2
         assert len(queue_rows(client, "?status=open&request_type=information")) == 1
         assert len(queue_rows(client, f"?request_type={PrivacyRequestType.WITHDRAW_CONSENT}")) == 0
+
+
+def test_the_link_of_a_request_expired_unconfirmed_says_it_expired(client):
+    stored = PrivacyRequest.objects.create(
+        request_type="blocking", language="en", email="a@example.kz", status=PrivacyRequestStatus.EXPIRED
+    )
+    token = make_confirmation_token(stored)  # still within its 24 hours
+    shown = client.get("/en/privacy/requests/confirm/", {"token": token})
+    posted = client.post("/en/privacy/requests/confirm/", {"token": token})
+    assert shown.status_code == posted.status_code == 410
+    assert "This confirmation link has expired" in posted.content.decode()
+    stored.refresh_from_db()
+    assert stored.status == PrivacyRequestStatus.EXPIRED and stored.confirmed_at is None
+
+
+@pytest.mark.parametrize("language", ["kk", "ru", "en"])
+def test_every_e_mail_to_the_visitor_links_the_requests_page(
+    client, settings, sent, policy_pages, django_capture_on_commit_callbacks, language
+):
+    from tests.forms.helpers import fill
+
+    requests_page = f"{settings.SITE_BASE_URL.rstrip('/')}/{language}/privacy/requests/"
+    sent(language)
+    assert requests_page in mail.outbox[0].body  # the confirmation
+    mail.outbox.clear()
+    data = fill(client, f"/{language}/contact/", email="visitor@example.kz")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/{language}/contact/", data)
+    receipt = next(message for message in mail.outbox if message.to == ["visitor@example.kz"])
+    assert requests_page in receipt.body

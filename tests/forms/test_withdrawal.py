@@ -3,6 +3,8 @@
 GET never changes anything; POST appends a withdrawn `ConsentEvent` and shows a withdrawal receipt; the
 evidence (record, grants, statement, hash) stays exactly as it was."""
 
+import json
+
 import pytest
 from bs4 import BeautifulSoup
 from django.core import mail, signing
@@ -288,3 +290,48 @@ def test_a_visitor_who_refuses_cookies_can_withdraw_from_this_site_but_not_from_
         "withdrawn",
         "given",
     ]
+
+
+def test_a_withdrawal_is_in_the_audit_log_and_its_receipt_is_e_mailed(
+    client, consent, django_capture_on_commit_callbacks, settings
+):
+    from wagtail.models import ModelLogEntry
+
+    record = consent("ru")
+    grant = granted(record)[0]
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(withdraw_path(record, grant))
+    (entry,) = ModelLogEntry.objects.filter(action="consent_forms.withdraw")
+    assert entry.object_id == str(record.pk) and entry.user is None
+    assert entry.data == {"purpose": grant.purpose_number, "channel": "receipt-link"}
+    assert record.submission.email not in json.dumps(entry.data) + entry.label
+    (message,) = mail.outbox
+    assert message.to == [record.submission.email]
+    assert str(record.receipt_id) in message.subject and str(record.receipt_id) in message.body
+    assert f"{grant.purpose_number}. {grant.purpose}" in message.body
+    assert "(Asia/Almaty, UTC+05:00)" in message.body
+    assert f"{record.version.number} (" in message.body
+    assert f"{settings.SITE_BASE_URL.rstrip('/')}/ru/privacy/requests/" in message.body
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(withdraw_path(record, grant))  # already withdrawn: nothing logged or sent again
+    assert ModelLogEntry.objects.filter(action="consent_forms.withdraw").count() == 1
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.parametrize("flag", ["blocked_at", "erased_at"])
+def test_no_withdrawal_receipt_for_a_blocked_or_erased_submission(
+    client, consent, django_capture_on_commit_callbacks, flag
+):
+    from django.utils import timezone
+
+    from forms.models import ConsentSubmission
+
+    record = consent("en")
+    ConsentSubmission.objects.filter(pk=record.submission_id).update(**{flag: timezone.now()})
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(withdraw_path(record, granted(record)[0])).status_code == 200
+    assert ConsentEvent.objects.count() == 1
+    assert not mail.outbox
