@@ -225,6 +225,9 @@ def erase_person(email, *, user=None, privacy_request=None, reason="request"):
         for row in requests:
             log(instance=row, action=ERASE_ACTION, user=user, data=_log_data(reason, privacy_request))
         _delete_files_after_commit(files)
+    if privacy_request is not None and any(row.pk == privacy_request.pk for row in requests):
+        # the caller's copy must not write the address back when it is saved next
+        privacy_request.email, privacy_request.email_hmac, privacy_request.details = "", digest, ""
     return Erasure(submissions=len(submissions), files=len(files), requests=len(requests), mentions=mentions)
 
 

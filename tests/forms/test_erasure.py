@@ -128,6 +128,7 @@ def test_erasing_a_person_leaves_the_address_nowhere_and_the_evidence_untouched(
     other_data = ConsentSubmission.objects.get(pk=other.submission_id).form_data
     assert other_data["email"] == "someone@example.kz"
     assert other_data["message"] == f"My colleague {ERASED} asked me to write."
+    assert (request.email, request.details) == ("", "")  # the caller's copy too: saving it writes no address
     request.refresh_from_db()
     assert (request.email, request.details, request.email_hmac) == ("", "", email_hmac(address))
     # the audit log names the records and the request, never the address
