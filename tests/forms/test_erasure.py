@@ -268,6 +268,10 @@ def test_erased_submissions_still_display(submit, client, admin_user):
     export = client.get("/admin/consents/?export=csv")
     assert export.status_code == 200
     assert CONTACT_ANSWERS["email"] not in b"".join(export.streaming_content).decode()
+    # Wagtail's own listing of the form's submissions
+    submissions = client.get(f"/admin/forms/submissions/{record.form_page_id}/")
+    assert submissions.status_code == 200
+    assert ERASED in submissions.content.decode()
 
 
 def test_the_audit_log_action_is_registered_and_labelled():
