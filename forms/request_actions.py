@@ -172,6 +172,8 @@ class ExportView(RequestActionView):
             response = HttpResponse(
                 readable_page(personal, privacy_request), content_type="text/html; charset=utf-8"
             )
+            # What visitors typed, shown in the admin (which has no site-wide CSP): nothing may load or run.
+            response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
         response["Cache-Control"] = "private, no-store"
         return response
 

@@ -108,6 +108,10 @@ class PrivacyRequestInspectView(OfficersOnlyMixin, generic.InspectView):
 
     template_name = "forms/requests/admin_inspect.html"
 
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        return "—" if value is None or value == "" else value
+
     def get_context_data(self, **kwargs):
         from wagtail.log_actions import registry
 

@@ -21,7 +21,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django_tasks import default_task_backend, task
 
-from forms.tasks import MAX_ATTEMPTS
+from forms.tasks import MAX_ATTEMPTS, not_sending
 
 logger = logging.getLogger(__name__)
 
@@ -155,8 +155,9 @@ def send_withdrawal_receipt(event_id, attempt=1):
     if event is None:
         return "no event"
     record, submission = event.record, event.record.submission
-    if not submission.email or submission.blocked_at or submission.erased_at:
-        return "not sent"
+    reason = not_sending(record) or ("" if submission.email else "no address")
+    if reason:
+        return f"not sent: {reason}"
     grant = record.grants.filter(purpose_number=event.purpose_number).first()
     with translation.override(record.language):
         context = {

@@ -195,6 +195,7 @@ def test_the_readable_page_is_in_the_requests_language(client, officer, person):
     privacy_request = open_request("information", language="kk")
     response = client.post(action_url(privacy_request, "export"), {"format": "page"})
     assert response.status_code == 200
+    assert response["Content-Security-Policy"].startswith("default-src 'none';")  # what visitors typed
     soup = BeautifulSoup(response.content, "html.parser")
     assert soup.select_one("html")["lang"] == "kk"
     assert len(soup.select(".personal-data__submission")) == 2
