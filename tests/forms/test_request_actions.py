@@ -543,3 +543,21 @@ def test_the_requests_history_lists_each_action_with_the_officer(client, officer
     assert len(history) == 2
     assert "Closed the request as done" in history[0] and "officer" in history[0]
     assert "Blocked the person's data" in history[1]
+
+
+def test_a_withdrawal_request_naming_a_receipt_has_only_that_consent_ticked(client, officer, person):
+    mine, _others = person
+    named = open_request("withdrawal", receipt_id=mine[1].receipt_id)
+    unnamed = open_request("withdrawal")
+
+    def ticked(privacy_request):
+        soup = BeautifulSoup(
+            client.get(f"/admin/privacy-requests/inspect/{privacy_request.pk}/").content, "html.parser"
+        )
+        boxes = soup.select(".privacy-request-action--withdraw input[name=consent]")
+        return {box["value"] for box in boxes}, {box["value"] for box in boxes if box.has_attr("checked")}
+
+    offered, checked = ticked(named)
+    assert offered == {f"{mine[0].pk}:4", f"{mine[1].pk}:4"}  # only purposes still given are offered
+    assert checked == {f"{mine[1].pk}:4"}
+    assert ticked(unnamed)[1] == offered
