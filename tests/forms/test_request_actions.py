@@ -561,3 +561,19 @@ def test_a_withdrawal_request_naming_a_receipt_has_only_that_consent_ticked(clie
     assert offered == {f"{mine[0].pk}:4", f"{mine[1].pk}:4"}  # only purposes still given are offered
     assert checked == {f"{mine[1].pk}:4"}
     assert ticked(unnamed)[1] == offered
+
+
+def test_the_request_page_costs_the_same_however_many_submissions_the_person_has(client, officer, person):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    privacy_request = open_request("withdrawal")
+    url = f"/admin/privacy-requests/inspect/{privacy_request.pk}/"
+    client.get(url)  # warm up
+    with CaptureQueriesContext(connection) as two:
+        client.get(url)
+    make_records(10, "ru", form_data=ANSWERS)
+    with CaptureQueriesContext(connection) as twelve:
+        soup = BeautifulSoup(client.get(url).content, "html.parser")
+    assert len(soup.select(".privacy-request-submissions tbody tr")) == 12
+    assert len(twelve) == len(two)
