@@ -182,7 +182,8 @@ def purpose_term_over(rule, state, submitted_at, closed_on, now):
 
 
 def find_expired(now=None):
-    """(Expired submissions, Counter of purposes kept for want of a rule, number kept blocked)."""
+    """(Expired submissions, Counter of the purposes that alone keep a submission for want of a rule,
+    number of submissions past their term but blocked)."""
     now = now or timezone.now()
     in_force = rules_in_force()
     labels = purpose_labels()
@@ -213,10 +214,10 @@ def find_expired(now=None):
             )
             for grant in grants
         ]
-        if None in over:
-            without_rule.update(purpose for purpose, done in zip(purposes, over, strict=True) if done is None)
+        if False in over:  # a purpose still holds it
             continue
-        if not all(over):
+        if None in over:  # kept only for want of a rule
+            without_rule.update(purpose for purpose, done in zip(purposes, over, strict=True) if done is None)
             continue
         if record.submission.blocked_at is not None:
             blocked += 1
