@@ -1,11 +1,14 @@
-"""Language prefix handling on top of Django's LocaleMiddleware."""
+"""Request plumbing of the public site: language prefixes on top of LocaleMiddleware, the Site and the
+page route from the shared cache."""
 
 import re
 
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
+from wagtail.views import serve as wagtail_serve
 
+from home.routing import route as cached_route
 from home.site_cache import site_for_request
 
 LANGUAGE_LIKE_PREFIX = re.compile(r"^/([a-z]{2,3}(?:-[a-z0-9]+)?)/", re.IGNORECASE)
@@ -61,3 +64,22 @@ class CachedSiteMiddleware:
         if not hasattr(request, "_wagtail_site"):
             request._wagtail_site = site_for_request(request)
         return self.get_response(request)
+
+
+class CachedPageRouteMiddleware:
+    """Give Wagtail's serve view the page of the request from the shared cache (see `home.routing`).
+
+    Wagtail keeps the route it found on the request as `_wagtail_route_for_request` and looks no further
+    when it is set; this sets it just before Wagtail's serve view runs (and for no other view).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is wagtail_serve and not hasattr(request, "_wagtail_route_for_request"):
+            path = view_kwargs.get("path", view_args[0] if view_args else "")
+            request._wagtail_route_for_request = cached_route(request, path)

@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "core.current_request.CurrentRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "home.middleware.CachedPageRouteMiddleware",  # Wagtail's page routing from the shared cache
     "policy.middleware.PolicyScheduleCacheMiddleware",
 ]
 
