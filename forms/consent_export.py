@@ -23,7 +23,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
-from forms.current_states import STATES_SQL, describe, granted_numbers, parse_states_sql, states_by_record
+from forms.current_states import STATES_SQL, StatesText, states_by_record
 from forms.models import ConsentExport
 from forms.spreadsheet_cells import safe_cell, xlsx_cell
 
@@ -54,19 +54,16 @@ EXPORT_CHUNK = 2000
 SUBMISSION_FIELDS = ["submission__erased_at", "submission__email"]
 
 
-def export_row(fields, states, erased_at, email):
-    return [*fields, granted_numbers(states), describe(states), erased_at, "" if erased_at else email]
-
-
 def export_rows(queryset):
     """The export's rows (without headings), newest first, in chunks from the database."""
     records = queryset.order_by("-submitted_at", "-id")
+    states_text = StatesText()
     if connection.vendor == "postgresql":
         records = records.annotate(states=RawSQL(STATES_SQL, []))  # noqa: S611 - constant SQL
         for *fields, erased_at, email, states in records.values_list(
             *EXPORT_FIELDS, *SUBMISSION_FIELDS, "states"
         ).iterator(chunk_size=EXPORT_CHUNK):
-            yield export_row(fields, parse_states_sql(states), erased_at, email)
+            yield [*fields, *states_text.columns(states), erased_at, "" if erased_at else email]
         return
     chunk = []
     for row in records.values_list("pk", *EXPORT_FIELDS, *SUBMISSION_FIELDS).iterator(
@@ -74,17 +71,22 @@ def export_rows(queryset):
     ):
         chunk.append(row)
         if len(chunk) == EXPORT_CHUNK:
-            yield from _chunk_rows(chunk)
+            yield from _chunk_rows(chunk, states_text)
             chunk = []
-    yield from _chunk_rows(chunk)
+    yield from _chunk_rows(chunk, states_text)
 
 
-def _chunk_rows(chunk):
+def _chunk_rows(chunk, states_text):
     if not chunk:
         return
     states = states_by_record([row[0] for row in chunk])
     for record_id, *fields, erased_at, email in chunk:
-        yield export_row(fields, states.get(record_id, []), erased_at, email)
+        yield [
+            *fields,
+            *states_text.columns(states.get(record_id, ())),
+            erased_at,
+            "" if erased_at else email,
+        ]
 
 
 def headings():

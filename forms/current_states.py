@@ -12,10 +12,11 @@ the record view); this module asks the same question of many records at once:
   `consent_event_newest` (record, purpose number, -occurred at). States only an event gives (withdrawn,
   expired, invalidated) are those events alone; given and refused add the grants that no event has
   touched. No COUNT(*) and nothing per row in Python.
-- `states_by_record(ids)`: {record id: [(purpose number, granted, state)]} for a chunk of exported
+- `states_by_record(ids)`: {record id: ((purpose number, granted, state), ...)} for a chunk of exported
   records, in two queries whatever the chunk's size; `STATES_SQL` is the same per record as one
   PostgreSQL subquery (the export streams a million rows in one query there).
-- `describe(states)`: "1 given · 4 withdrawn" in the admin's language.
+- `StatesText`: the export's columns "1, 4" (consented on the form) and "1 given · 4 withdrawn" (in
+  the admin's language).
 """
 
 from django.db.models import Exists, OuterRef, Q
@@ -71,7 +72,7 @@ def records_in_state(state, purpose_key=None):
 
 
 def states_by_record(record_ids):
-    """{record id: [(purpose number, granted, current state)]} in purpose order, in two queries."""
+    """{record id: ((purpose number, granted, current state), ...)} in purpose order, in two queries."""
     newest = {}
     for record_id, number, state in (
         ConsentEvent.objects.filter(record_id__in=record_ids)
@@ -87,7 +88,7 @@ def states_by_record(record_ids):
     ):
         recorded = ConsentState.GIVEN if granted else ConsentState.REFUSED
         states.setdefault(record_id, []).append((number, granted, newest.get((record_id, number), recorded)))
-    return states
+    return {record_id: tuple(items) for record_id, items in states.items()}
 
 
 def parse_states_sql(text):
@@ -97,15 +98,29 @@ def parse_states_sql(text):
         if item:
             number, granted, state = item.split(":")
             states.append((int(number), granted == "1", state))
-    return states
+    return tuple(states)
 
 
-def describe(states):
-    """ "1 given · 4 withdrawn" (state names in the active language) from [(number, granted, state)]."""
-    labels = dict(ConsentState.choices)
-    return " · ".join(f"{number} {labels.get(state, state)}" for number, _granted, state in states)
+class StatesText:
+    """The export's two columns from a record's states: the purposes consented on the form ("1, 4") and
+    each purpose's current state ("1 given · 4 withdrawn", in the active language). Most records share
+    a few combinations, so each is worded once per export (a million rows cost a dictionary look-up
+    each, not a translation)."""
 
+    def __init__(self):
+        self.labels = {value: str(label) for value, label in ConsentState.choices}
+        self.worded = {}
 
-def granted_numbers(states):
-    """ "1, 4": the purposes the visitor consented to on the form."""
-    return ", ".join(str(number) for number, granted, _state in states if granted)
+    def columns(self, states):
+        """(purposes consented, current states) of [(number, granted, state)] or `STATES_SQL` text."""
+        try:
+            return self.worded[states]
+        except KeyError:
+            pass
+        parsed = parse_states_sql(states) if isinstance(states, str) or states is None else states
+        columns = (
+            ", ".join(str(number) for number, granted, _state in parsed if granted),
+            " · ".join(f"{number} {self.labels.get(state, state)}" for number, _granted, state in parsed),
+        )
+        self.worded[states] = columns
+        return columns

@@ -20,6 +20,8 @@ def neutralise(text):
 def safe_cell(value):
     """A value for a CSV or XLSX cell: numbers, dates and times kept as they are, None empty, anything
     else as neutralised text."""
+    if isinstance(value, str):  # first: most cells are text
+        return f"'{value}" if value.startswith(FORMULA_TRIGGERS) else value
     if value is None:
         return ""
     if isinstance(value, int | float | datetime.date) and not isinstance(value, bool):
