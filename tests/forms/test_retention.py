@@ -167,21 +167,7 @@ def test_a_fixed_term_counts_from_the_time_the_form_was_sent(
 
 def test_texts_frozen_before_rules_existed_use_the_live_policy_rule(submit):
     record = submit("feedback", "en")
-    # a copy of the English text as it was frozen before purposes had rules
-    snapshot = record.snapshot
-    old_document = _without_rules(snapshot.document)
-    old = PolicySnapshot.objects.create(
-        version=snapshot.version,
-        language="en",
-        sequence=snapshot.sequence + 1,
-        page=snapshot.page,
-        title=snapshot.title,
-        text=snapshot.text,
-        html=snapshot.html,
-        document=old_document,
-        sha256=snapshot.sha256,
-    )
-    legacy = _copy_record(record, old)
+    legacy = _copy_record(record, _legacy_copy(record.snapshot))
     key = legacy.grants.get().purpose_key
     ProcessingPurpose.objects.filter(translation_key=key).update(retention_rule="", retention_days=None)
     with later(20):
@@ -198,6 +184,42 @@ def test_texts_frozen_before_rules_existed_use_the_live_policy_rule(submit):
         report = enforce_retention()
     assert [item.record_id for item in report.expired] == [legacy.pk]  # not `record`: frozen until withdrawal
     assert not is_erased(record)
+
+
+def test_a_missing_rule_is_reported_only_when_it_alone_keeps_the_submission(submit):
+    record = submit("contact", "en")  # purposes 4, 2 and 7
+    legacy = _copy_record(record, _legacy_copy(record.snapshot))
+    key = legacy.grants.get(purpose_number=2).purpose_key
+    ProcessingPurpose.objects.filter(translation_key=key).update(retention_rule="", retention_days=None)
+    report = enforce_retention(dry_run=True)
+    assert (report.expired, report.without_rule) == ([], {})  # 4 and 7 are still given anyway
+    withdraw(legacy, 4, 7)
+    report = enforce_retention(dry_run=True)
+    assert report.expired == [] and list(report.without_rule.values()) == [1]
+    ProcessingPurpose.objects.filter(translation_key=key).update(
+        retention_rule=RetentionRule.FIXED_DAYS, retention_days=1
+    )
+    with later(2):
+        report = enforce_retention()
+    assert [item.record_id for item in report.expired] == [legacy.pk]
+    assert list(
+        ConsentEvent.objects.filter(record=legacy, state="expired").values_list("purpose_number")
+    ) == [(2,)]
+
+
+def _legacy_copy(snapshot):
+    """A new edition of `snapshot` as it would have been frozen before purposes had rules."""
+    return PolicySnapshot.objects.create(
+        version=snapshot.version,
+        language=snapshot.language,
+        sequence=snapshot.sequence + 1,
+        page=snapshot.page,
+        title=snapshot.title,
+        text=snapshot.text,
+        html=snapshot.html,
+        document=_without_rules(snapshot.document),
+        sha256=snapshot.sha256,
+    )
 
 
 def _without_rules(document):
