@@ -301,3 +301,22 @@ def test_only_superusers_reach_wagtails_submission_listing(client, django_user_m
             )
         if response.streaming:
             b"".join(response.streaming_content)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?state=bogus",
+        "?purpose=not-a-purpose&state=given",
+        "?purpose=00000000-0000-0000-0000-000000000000",
+        "?state=given&state=withdrawn",
+        "?state=%00",
+        "?export=csv&state=bogus",
+    ],
+)
+def test_bad_filter_values_get_an_answer_not_an_error(client, officer, keys, query):
+    make_records(1, purpose_keys=keys)
+    response = client.get(f"/admin/consents/{query}")
+    assert response.status_code == 200
+    if response.streaming:
+        b"".join(response.streaming_content)
