@@ -12,6 +12,7 @@ from django.http import Http404, JsonResponse
 from django.utils import timezone
 
 from home.chrome import language_of
+from home.routing import route as cached_route
 from policy import timeline
 from policy.diff import compare_documents
 from policy.document import build_policy_document, frozen_purposes
@@ -240,15 +241,10 @@ def compare_versions(request, page, first, second):
 def version_json_at_path(request, page_path, number):
     """/<lang>/<policy path>/versions/<n>.json: Wagtail's page URLs end in a slash, so this one is routed
     by Django and handed to the policy page found at `page_path`."""
-    from wagtail.models import Site
-
     from policy.models import PrivacyPolicyPage
 
-    site = Site.find_for_request(request)
-    if site is None:
-        raise Http404("No site")
-    root = site.root_page.localized.specific
-    page = root.route(request, [component for component in page_path.split("/") if component])[0]
+    found = cached_route(request, page_path)
+    page = found[0] if found is not None else None
     if not isinstance(page, PrivacyPolicyPage) or page.get_view_restrictions().exists():
         raise Http404("Not a policy")
     return version_json(request, page, int(number))
