@@ -40,6 +40,19 @@ def snapshot_for(version, language, edition=None, with_document=False):
     return None, False
 
 
+def newest_snapshots(versions, languages):
+    """{(version id, language): newest edition} of the given versions in the given languages, with their
+    documents, in one query."""
+    found = {}
+    for snapshot in (
+        PolicySnapshot.objects.filter(version__in=versions, language__in=languages)
+        .select_related("version")
+        .order_by("sequence")
+    ):
+        found[(snapshot.version_id, snapshot.language)] = snapshot
+    return found
+
+
 def _status(entry, now):
     current = timeline.current(entry.policy_key, now)
     if entry.effective_from > now:
@@ -216,11 +229,12 @@ def compare_versions(request, page, first, second):
     if len(versions) != 2:
         raise Http404("No such version")
     language = _language(page)
-    old, old_fallback = snapshot_for(versions[first], language, with_document=True)
-    new, new_fallback = snapshot_for(versions[second], language, with_document=True)
-    if old_fallback != new_fallback:  # compare like with like: both in the source language
-        old, old_fallback = snapshot_for(versions[first], SOURCE_LANGUAGE, with_document=True)
-        new, new_fallback = snapshot_for(versions[second], SOURCE_LANGUAGE, with_document=True)
+    newest = newest_snapshots([versions[first], versions[second]], {language, SOURCE_LANGUAGE})
+    old, new = newest.get((versions[first].id, language)), newest.get((versions[second].id, language))
+    old_fallback = new_fallback = False
+    if old is None or new is None:  # compare like with like: both in the source language
+        old = newest.get((versions[first].id, SOURCE_LANGUAGE))
+        new = newest.get((versions[second].id, SOURCE_LANGUAGE))
         old_fallback = new_fallback = True
     if old is None or new is None:
         raise Http404("No text to compare")
