@@ -17,6 +17,8 @@ record, its statement, hash and grants are never touched. POSTs are rate-limited
 (`CONSENT_FORM_RATE`, a group of their own). Every answer is private and never stored by a cache.
 """
 
+import re
+
 from django.conf import settings
 from django.core import signing
 from django.db import transaction
@@ -36,6 +38,9 @@ from policy.version_words import local_datetime_text
 SALT = "edna.consent-withdrawal"
 RATE_GROUP = "consent-withdrawal"
 WITHDRAW_ACTION = "consent_forms.withdraw"
+# ASCII digits only, and no more than a database id can have ("١٢" is decimal to Python, and int() of
+# thousands of digits raises); the signature is the signer's URL-safe base64.
+TOKEN_FORM = re.compile(r"([0-9]{1,18})-([0-9]{1,5})-([A-Za-z0-9_-]{1,100})", re.ASCII)
 
 
 class InvalidWithdrawalToken(Exception):
@@ -55,10 +60,10 @@ def make_withdrawal_token(record_id, purpose_number):
 
 def read_withdrawal_token(value):
     """(record id, purpose number) of a token signed by this site with the withdrawal salt."""
-    parts = (value or "").split("-", 2)
-    if len(parts) != 3 or not parts[0].isdecimal() or not parts[1].isdecimal():
+    match = TOKEN_FORM.fullmatch(value or "")
+    if match is None:
         raise InvalidWithdrawalToken(value)
-    record_id, purpose_number, signature = parts
+    record_id, purpose_number, signature = match.groups()
     try:  # unsign: a constant-time comparison, and SECRET_KEY_FALLBACKS honoured
         _signer().unsign(f"{record_id}-{purpose_number}:{signature}")
     except signing.BadSignature:

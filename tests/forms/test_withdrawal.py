@@ -67,6 +67,11 @@ def test_a_token_names_its_record_and_purpose():
         f"12-3-{signing.Signer(salt=CONSENT_FORM_SALT, algorithm='sha256').signature('12-3')}",  # other salt
         "12-3",  # incomplete
         "x-3-" + make_withdrawal_token(12, 3)[5:],
+        # digits Python calls decimal but are not ASCII, and more digits than int() converts: validly signed
+        "١٢-3-" + signing.Signer(salt="edna.consent-withdrawal", algorithm="sha256").signature("١٢-3"),
+        "1" * 5001
+        + "-3-"
+        + signing.Signer(salt="edna.consent-withdrawal", algorithm="sha256").signature("1" * 5001 + "-3"),
     ],
 )
 def test_a_forged_or_foreign_token_is_refused(token):
