@@ -31,6 +31,7 @@ import math
 import re
 import time
 from datetime import UTC, datetime
+from importlib import import_module
 from pathlib import Path
 from typing import NamedTuple
 
@@ -91,15 +92,30 @@ def release_token():
     return _release
 
 
+RELEASE_FILES = ("*.py", "*.html", "*.mo")
+
+
 def _hash_release_files():
+    """The Python code, templates and compiled translations of the project's apps and of the folders
+    named in TEMPLATES and LOCALE_PATHS, the settings' package, and the static files' manifest (once a
+    process)."""
+    from django.apps import apps
+
+    base = Path(settings.BASE_DIR).resolve()
+    folders = {Path(config.path).resolve() for config in apps.get_app_configs()}
+    folders = {folder for folder in folders if folder.is_relative_to(base) and ".venv" not in folder.parts}
+    folders |= {
+        Path(folder).resolve() for template in settings.TEMPLATES for folder in template.get("DIRS", [])
+    }
+    folders |= {Path(folder).resolve() for folder in settings.LOCALE_PATHS}
+    folders.add(
+        Path(import_module(settings.ROOT_URLCONF.split(".")[0]).__file__).resolve().parent
+    )  # settings
+    paths = {path for folder in folders for pattern in RELEASE_FILES for path in folder.rglob(pattern)}
     digest = hashlib.sha256()
-    base = Path(settings.BASE_DIR)
-    patterns = ["*/**/*.py", "templates/**/*.html", "*/templates/**/*.html", "**/*.mo"]
-    paths = sorted({path for pattern in patterns for path in base.glob(pattern) if ".venv" not in path.parts})
-    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
-    for path in [*paths, manifest]:
+    for path in [*sorted(paths), Path(settings.STATIC_ROOT) / "staticfiles.json"]:
         if path.is_file():
-            digest.update(str(path.relative_to(base) if path.is_relative_to(base) else path).encode())
+            digest.update(path.name.encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
