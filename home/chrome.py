@@ -41,8 +41,7 @@ def active_locale_id():
         code = None
     if code in known:
         return known[code]
-    default = Locale.get_default
-    return site_chrome.get("default-locale", lambda: default().pk)
+    return site_chrome.get("default-locale", lambda: Locale.get_default().pk)
 
 
 def _site_id(request):
