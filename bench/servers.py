@@ -9,6 +9,7 @@ Nothing here imports Django: the app servers are separate processes.
 """
 
 import contextlib
+import email
 import os
 import shutil
 import signal
@@ -21,6 +22,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 LOOPBACK = "127.0.0.1"
@@ -340,6 +342,7 @@ class _SmtpHandler(socketserver.StreamRequestHandler):
 
     def handle(self):
         self.reply("220 sink ESMTP")
+        recipients = []
         while True:
             line = self.rfile.readline()
             if not line:
@@ -354,12 +357,15 @@ class _SmtpHandler(socketserver.StreamRequestHandler):
                     if data_line in (b".\r\n", b".\n"):
                         break
                     lines.append(data_line)
-                self.server.sink.received(b"".join(lines))
+                self.server.sink.received(recipients, b"".join(lines))
+                recipients = []
                 self.reply("250 queued")
             elif verb == "QUIT":
                 self.reply("221 bye")
                 return
             else:  # MAIL, RCPT, RSET, NOOP
+                if verb == "RCPT":
+                    recipients.append(line.decode(errors="replace").split(":", 1)[-1].strip(" <>\r\n"))
                 self.reply("250 ok")
 
 
@@ -368,9 +374,21 @@ class _ThreadingSmtpServer(socketserver.ThreadingTCPServer):
     allow_reuse_address = True
 
 
+class Mail(NamedTuple):
+    recipients: list
+    data: bytes
+
+    def text(self):
+        """The message's text, its transfer encoding undone."""
+        message = email.message_from_bytes(self.data)
+        part = next((part for part in message.walk() if part.get_content_type() == "text/plain"), message)
+        payload = part.get_payload(decode=True) or b""
+        return payload.decode(part.get_content_charset() or "utf-8", "replace")
+
+
 class SmtpSink:
-    """An SMTP server on a free port that keeps every message it receives; stop() makes the port
-    refuse connections (SMTP unreachable) until start() again."""
+    """An SMTP server on a free port that keeps every message it receives (`messages`, each a Mail);
+    stop() makes the port refuse connections (SMTP unreachable) until start() again."""
 
     def __init__(self, port=None):
         self.port = port or free_port()
@@ -378,9 +396,9 @@ class SmtpSink:
         self._lock = threading.Lock()
         self._server = None
 
-    def received(self, message):
+    def received(self, recipients, data):
         with self._lock:
-            self.messages.append(message)
+            self.messages.append(Mail(recipients, data))
 
     def start(self):
         self._server = _ThreadingSmtpServer((LOOPBACK, self.port), _SmtpHandler)

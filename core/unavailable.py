@@ -80,7 +80,7 @@ def _log(request, error):
         request.path,
         type(error).__name__,
         str(error).strip(),
-        exc_info=not isinstance(error, RateLimitUnavailable),
+        exc_info=True,
     )
 
 
@@ -96,7 +96,8 @@ class UnavailableMiddleware:
     def process_exception(self, request, exception):
         if not isinstance(exception, UNAVAILABLE):
             return None
-        _log(request, exception)
+        if not isinstance(exception, RateLimitUnavailable):  # the cache's outage is logged once, there
+            _log(request, exception)
         return unavailable_response(request, exception)
 
 
