@@ -7,7 +7,7 @@ PORT ?= 8000
 SITE_BASE_URL ?= http://127.0.0.1:$(PORT)
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-test makemessages messages migrate demo superuser run test test-browser lint check ci clean bench
+.PHONY: help install install-test makemessages messages migrate demo superuser run test test-browser test-reliability lint check ci clean bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -55,6 +55,9 @@ run: demo superuser ## Install, migrate, load demo content and serve http://127.
 
 test: install-test messages ## Run every test (browser tests too when /usr/bin/chromium exists)
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-reliability: install-test messages ## The site under load and faults (tests/reliability; DATABASE_URL=postgres://…)
+	$(PY) -m pytest -m reliability tests/reliability -s $(PYTEST_ARGS)
 
 lint: install-test ## ruff lint and format check, and the import layers (import-linter)
 	$(PY) -m ruff check .
