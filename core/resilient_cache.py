@@ -73,11 +73,12 @@ class _Reachability:
             )
 
     def answered(self):
+        """Note that the cache answered; True when that ends an outage (the recovery callbacks ran)."""
         if self.down_since is None:
-            return
+            return False
         with self.lock:
             if self.down_since is None:
-                return
+                return False
             seconds = time.monotonic() - self.down_since
             self.down_since = None
         logger.warning("Cache %s reachable again after %.0f s", self.location, seconds)
@@ -86,6 +87,7 @@ class _Reachability:
                 callback()
             except Exception:  # noqa: BLE001 - a callback must not turn a recovery into an error page
                 logger.exception("Cache recovery callback %r failed", callback)
+        return True
 
 
 _reachability = {}
@@ -103,8 +105,9 @@ def is_down(location):
     return state is not None and state.down_since is not None
 
 
-def _miss_when_unreachable(name, miss):
-    """A method calling RedisCache's `name`, answering `miss()` when Redis is unreachable."""
+def _miss_when_unreachable(name, miss, read=False):
+    """A method calling RedisCache's `name`, answering `miss()` when Redis is unreachable. A `read`
+    that ends an outage is a miss too: what it read predates the recovery callbacks' forgetting."""
     original = getattr(RedisCache, name)
 
     def method(self, *args, **kwargs):
@@ -116,7 +119,8 @@ def _miss_when_unreachable(name, miss):
         except RedisError as error:
             state.failed(error)
             return miss(*args, **kwargs)
-        state.answered()
+        if state.answered() and read:
+            return miss(*args, **kwargs)
         return result
 
     method.__name__ = name
@@ -139,25 +143,18 @@ class ResilientRedisCache(RedisCache):
         super().__init__(server, params)
         self._reachability = reachability(server if isinstance(server, str) else ",".join(server))
 
-    def get(self, key, default=None, version=None):
-        state = self._reachability
-        if state.skip():
-            return default
-        try:
-            result = super().get(key, default, version)
-        except RedisError as error:
-            state.failed(error)
-            return default
-        state.answered()
-        return result
+    _get = _miss_when_unreachable("get", lambda key, default=None, *args, **kwargs: default, read=True)
 
-    get_many = _miss_when_unreachable("get_many", lambda *args, **kwargs: {})
+    def get(self, key, default=None, version=None):
+        return self._get(key, default, version)
+
+    get_many = _miss_when_unreachable("get_many", lambda *args, **kwargs: {}, read=True)
     set = _miss_when_unreachable("set", _nothing)
     set_many = _miss_when_unreachable("set_many", lambda data, *args, **kwargs: list(data))  # all failed
     add = _miss_when_unreachable("add", _false)
     touch = _miss_when_unreachable("touch", _false)
     delete = _miss_when_unreachable("delete", _false)
     delete_many = _miss_when_unreachable("delete_many", _nothing)
-    has_key = _miss_when_unreachable("has_key", _false)
+    has_key = _miss_when_unreachable("has_key", _false, read=True)
     incr = _miss_when_unreachable("incr", _nothing)  # BaseCache.decr calls incr
     clear = _miss_when_unreachable("clear", _nothing)

@@ -98,17 +98,31 @@ def test_a_forget_during_the_outage_is_not_lost_when_the_same_data_comes_back(re
     generation of a namespace forgotten meanwhile never reached it, yet its old entries are not used."""
     shared = SharedCache("test-outage", "test namespace")
     try:
-        assert shared.get("answer", lambda: "before") == "before"
-        assert shared.get("answer", lambda: "unused") == "before"  # cached
+        for key in ("one", "two"):
+            assert shared.get(key, lambda key=key: f"{key} before") == f"{key} before"
+            assert shared.get(key, lambda: "unused") == f"{key} before"  # cached
         redis_cache.process.send_signal(signal.SIGSTOP)
-        assert shared.get("answer", lambda: "during") == "during"  # a miss, computed
+        assert shared.get("one", lambda: "one during") == "one during"  # a miss, computed
         shared.forget()  # e.g. a publish: cannot reach the server
         redis_cache.process.send_signal(signal.SIGCONT)
         time.sleep(resilient_cache.RETRY_AFTER * 2)
-        assert cache.get(shared.entry_key("answer")) is not None  # the old entry is still there
-        assert shared.get("answer", lambda: "after") == "after"
+        assert cache.get("unrelated") is None  # the first command after the outage
+        assert cache.get(shared.entry_key("two"))[1] == "two before"  # still in Redis
+        assert shared.get("two", lambda: "two after") == "two after"
+        assert shared.get("one", lambda: "one after") == "one after"
     finally:
         SharedCache.registry.pop("test-outage", None)
+
+
+def test_the_read_that_ends_an_outage_is_a_miss(redis_cache):
+    """It was read before the recovery forgot everything, so it could be stale."""
+    cache.set("key", "value")
+    redis_cache.process.send_signal(signal.SIGSTOP)
+    assert cache.get("key") is None
+    redis_cache.process.send_signal(signal.SIGCONT)
+    time.sleep(resilient_cache.RETRY_AFTER * 2)
+    assert cache.get("key") is None  # answered, but ends the outage
+    assert cache.get("key") == "value"
 
 
 def test_pages_are_served_from_the_database_while_redis_is_down(client, policy_pages, redis_cache):
