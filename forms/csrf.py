@@ -80,11 +80,13 @@ def carries_withdrawal_token(request):
     return True
 
 
+# ValueError: also a Content-Length that is not a number (gunicorn refuses one; another server may
+# not) and a charset Python cannot even look up; UnicodeError is one too. OSError: the client went away.
 UNREADABLE_BODY_ERRORS = (
     BadRequest,
     SuspiciousOperation,
     MultiPartParserError,
-    UnicodeError,
+    ValueError,
     LookupError,
     OSError,
 )
