@@ -112,16 +112,33 @@ def test_a_host_that_is_no_host_gets_the_400_page(fuzz_site):
     assert "The request could not be read" in text_of(response)
 
 
-def test_too_many_fields_is_a_400_not_a_500(fuzz_site, settings):
+def test_too_many_fields_or_files_is_a_400_not_a_500(fuzz_site, settings):
     fields = [(f"f{index}".encode(), b"x") for index in range(settings.DATA_UPLOAD_MAX_NUMBER_FIELDS + 1)]
-    response = send(
-        "POST",
-        "/en/contact/",
-        body=urlencoded(fields),
-        content_type="application/x-www-form-urlencoded",
-        headers={"HTTP_SEC_FETCH_SITE": "same-origin"},
+    files = "".join(
+        f'--x\r\nContent-Disposition: form-data; name="f"; filename="{index}.txt"\r\n\r\nx\r\n'
+        for index in range(settings.DATA_UPLOAD_MAX_NUMBER_FILES + 1)
     )
-    assert response.status_code == 400
+    bodies = [
+        ("application/x-www-form-urlencoded", urlencoded(fields)),
+        (
+            "multipart/form-data; boundary=x",
+            b"".join(
+                b'--x\r\nContent-Disposition: form-data; name="' + name + b'"\r\n\r\nx\r\n'
+                for name, _value in fields
+            )
+            + b"--x--\r\n",
+        ),
+        ("multipart/form-data; boundary=x", files.encode() + b"--x--\r\n"),
+    ]
+    for content_type, body in bodies:
+        response = send(
+            "POST",
+            "/en/careers/",
+            body=body,
+            content_type=content_type,
+            headers={"HTTP_SEC_FETCH_SITE": "same-origin"},
+        )
+        assert (content_type, response.status_code) == (content_type, 400)
     assert ConsentSubmission.objects.count() == 1  # the fuzz site's own
 
 
