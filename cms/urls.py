@@ -21,6 +21,7 @@ handler500 = "core.unavailable.server_error"
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("cookies.urls")),  # /cookie-choices/ (the banner's log) and /.well-known/gpc.json
 ]
 
 if settings.DEBUG:

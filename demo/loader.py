@@ -11,6 +11,7 @@ from wagtail.models import Locale, Page, Site
 
 from core.localize_import import translate_page, translation_map
 from core.site_url import host_and_port
+from demo.cookies import ensure_cookie_declarations
 from demo.form_content import FORMS
 from demo.form_pages import ensure_form_pages
 from demo.home_content import COMPANY, HOME
@@ -34,6 +35,7 @@ def load_demo(log=print):
         policy = home.add_child(instance=build_policy_page(SOURCE_LANGUAGE))
         policy.save_revision().publish()
         log("Created the Kazakh privacy policy at /kk/privacy/.")
+    ensure_cookie_declarations(SOURCE_LANGUAGE, TARGET_LANGUAGES, log)
     forms = ensure_form_pages(home, policy, COMPANY["email"], log)
     content = {"home": HOME, "policy": POLICY, "forms": FORMS}
     for code in TARGET_LANGUAGES:

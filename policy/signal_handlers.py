@@ -12,8 +12,16 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from policy import timeline
 from policy.cache_purge import purge_notices_index
+from policy.cookie_declarations import cookie_declarations
 from policy.lookup import forget_policy_pages
-from policy.models import PolicySnapshot, PolicyUpdatePage, PolicyVersion, PrivacyPolicyPage
+from policy.models import (
+    CookieCategory,
+    CookieDeclaration,
+    PolicySnapshot,
+    PolicyUpdatePage,
+    PolicyVersion,
+    PrivacyPolicyPage,
+)
 from policy.snapshot_cache import snapshots
 
 
@@ -55,4 +63,8 @@ def register_signal_handlers():
     )
     post_save.connect(forget_versions, sender=PolicyVersion, dispatch_uid="policy-forget-versions")
     post_save.connect(forget_versions, sender=PolicySnapshot, dispatch_uid="policy-forget-snapshots")
+    for model in (CookieCategory, CookieDeclaration):
+        for signal in (post_save, post_delete):
+            uid = f"policy-cookies-{model.__name__}-{signal!r}"
+            signal.connect(cookie_declarations.forget, sender=model, dispatch_uid=uid)
     post_save.connect(control_new_policy_page, sender=PrivacyPolicyPage, dispatch_uid="policy-legal-control")

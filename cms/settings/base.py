@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "home",
     "policy",
     "forms",
+    "cookies",
     "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -63,6 +64,7 @@ MIDDLEWARE = [
     "core.compression.PublicGZipMiddleware",  # gzip, only for responses that carry no secret (BREACH)
     "django.middleware.http.ConditionalGetMiddleware",  # ETag of every page; 304 on a match
     "csp.middleware.CSPMiddleware",
+    "cookies.middleware.AnalyticsCspMiddleware",  # analytics hosts only where a counter id is set
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.SiteLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -167,6 +169,8 @@ PAGE_CACHE_DEPENDS_ON = [
     "timeline",
     "snapshots",
     "company-details",
+    "cookie-declarations",
+    "analytics-settings",
 ]
 PAGE_CACHE_NEXT_CHANGE = "policy.timeline.next_change_at"
 # Pages of another release are never served: the deployed commit, say; by default a hash of the code.
@@ -182,6 +186,8 @@ CONSENT_TOKEN_MAX_AGE = int(
     os.environ.get("CONSENT_TOKEN_MAX_AGE", str(4 * 3600))
 )  # seconds a form stays valid
 CONSENT_FORM_RATE = os.environ.get("CONSENT_FORM_RATE", "10/m")  # POSTs per IP per form
+# Cookie choices the banner may log per IP address (cookies.views); a shared address (an office) makes many.
+COOKIE_CHOICE_RATE = os.environ.get("COOKIE_CHOICE_RATE", "30/m")
 # Key of the keyed hash (HMAC-SHA256) kept of an erased e-mail address, so a later request for the same
 # address can be matched (forms/erasure.py). Production sets its own, long and random, and never changes
 # it; `check --deploy` refuses the development key (forms/erasure_checks.py).

@@ -1,6 +1,7 @@
 """Policy models: the structured page and its rows, numbered versions and snapshots, change notices."""
 
 from .approval import LegalApprovalTask
+from .cookies import CookieCategory, CookieCategoryKey, CookieDeclaration
 from .notices import PolicyUpdateIndexPage, PolicyUpdatePage
 from .page import (
     PolicyDefinition,
@@ -15,6 +16,9 @@ from .page import (
 from .versions import PolicySnapshot, PolicyVersion
 
 __all__ = [
+    "CookieCategory",
+    "CookieCategoryKey",
+    "CookieDeclaration",
     "LegalApprovalTask",
     "PolicyDefinition",
     "PolicyPrinciple",
