@@ -8,9 +8,11 @@ is published, unpublished, moved or deleted, or a locale is saved or deleted (`h
 The locales themselves (which id is which language) are kept the same way.
 
 URLs are computed as `Page.get_url(request)` gives them: relative to the request's Site, so entries are
-kept per Site.
+kept per Site. Within one request each entry is read from the shared cache once (the templates and the
+routing ask for the locales and the menu several times; each read is a round trip to Redis).
 """
 
+from asgiref.local import Local
 from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
@@ -21,10 +23,31 @@ site_chrome = SharedCache(
     "site-chrome", "per Site and language: the home page's address, the menu, each page's translations"
 )
 
+_request = Local()  # entries this request has read (only while a request is served)
+
+
+def begin_request(**kwargs):
+    """Start remembering this request's reads (Django's request_started signal)."""
+    _request.read = {}
+
+
+def end_request(**kwargs):
+    _request.read = None
+
+
+def chrome_entry(key, compute):
+    """The `site-chrome` entry under `key` (computed and stored when missing), read once per request."""
+    read = getattr(_request, "read", None)
+    if read is None:
+        return site_chrome.get(key, compute)
+    if key not in read:
+        read[key] = site_chrome.get(key, compute)
+    return read[key]
+
 
 def locales():
     """{language code: locale id} of every locale."""
-    return site_chrome.get("locales", lambda: dict(Locale.objects.values_list("language_code", "id")))
+    return chrome_entry("locales", lambda: dict(Locale.objects.values_list("language_code", "id")))
 
 
 def language_of(locale_id):
@@ -41,7 +64,7 @@ def active_locale_id():
         code = None
     if code in known:
         return known[code]
-    return site_chrome.get("default-locale", lambda: Locale.get_default().pk)
+    return chrome_entry("default-locale", lambda: Locale.get_default().pk)
 
 
 def _site_id(request):
@@ -66,7 +89,7 @@ def home_and_menu(request):
             "menu": [{"title": child.title, "url": child.get_url(request)} for child in children],
         }
 
-    return site_chrome.get(f"site:{_site_id(request)}:locale:{locale_id}:home", compute)
+    return chrome_entry(f"site:{_site_id(request)}:locale:{locale_id}:home", compute)
 
 
 def translation_urls(request, page):
@@ -77,10 +100,12 @@ def translation_urls(request, page):
         codes = {pk: code for code, pk in locales().items()}
         return {codes.get(other.locale_id): other.get_url(request) for other in translations}
 
-    return site_chrome.get(f"site:{_site_id(request)}:page:{page.pk}:translations", compute)
+    return chrome_entry(f"site:{_site_id(request)}:page:{page.pk}:translations", compute)
 
 
 def forget_site_chrome(sender=None, instance=None, **kwargs):
     """Forget the chrome when a page is published, unpublished, moved or deleted, or a locale changes."""
     if instance is None or isinstance(instance, Page | Locale):
         site_chrome.forget()
+        if getattr(_request, "read", None) is not None:
+            _request.read = {}

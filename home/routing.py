@@ -18,7 +18,7 @@ and answers 404 as it would). The result is handed to Wagtail the way Wagtail ke
 from django.http import Http404
 from wagtail.models import Page, Site
 
-from home.chrome import active_locale_id, site_chrome
+from home.chrome import active_locale_id, chrome_entry
 
 
 def _tree(site, locale_id):
@@ -34,7 +34,7 @@ def _tree(site, locale_id):
 
 
 def _page(page_id):
-    return site_chrome.get(f"page-object:{page_id}", lambda: Page.objects.get(pk=page_id).specific)
+    return chrome_entry(f"page-object:{page_id}", lambda: Page.objects.get(pk=page_id).specific)
 
 
 def route(request, path):
@@ -42,9 +42,8 @@ def route(request, path):
     site = Site.find_for_request(request)
     if site is None:
         return None
-    tree = site_chrome.get(
-        f"site:{site.pk}:locale:{active_locale_id()}:tree", lambda: _tree(site, active_locale_id())
-    )
+    locale_id = active_locale_id()
+    tree = chrome_entry(f"site:{site.pk}:locale:{locale_id}:tree", lambda: _tree(site, locale_id))
     components = [component for component in path.split("/") if component]
     for depth in range(len(components), -1, -1):
         page_id = tree.get("/".join(components[:depth]))

@@ -1,9 +1,11 @@
 """Signal receivers of the home app, connected once from HomeConfig.ready()."""
 
+from django.core.signals import request_finished, request_started
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Locale, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from home import chrome
 from home.chrome import forget_site_chrome
 from home.company_cache import company_details
 from home.models import CompanyDetails
@@ -20,3 +22,5 @@ def register_signal_handlers():
     for signal in (page_published, page_unpublished, post_page_move, post_delete):
         signal.connect(forget_site_chrome, dispatch_uid=f"home-site-chrome-{signal!r}")
     post_save.connect(forget_site_chrome, sender=Locale, dispatch_uid="home-site-chrome-locale")
+    request_started.connect(chrome.begin_request, dispatch_uid="home-chrome-begin")
+    request_finished.connect(chrome.end_request, dispatch_uid="home-chrome-end")
