@@ -1,13 +1,13 @@
 """Benchmark: consent form POSTs through gunicorn (2 workers) on PostgreSQL, none lost.
 
 Starts a Redis server of its own and gunicorn with the production settings and cms/gunicorn.py
-(2 workers; access log on, as in production), both on free loopback ports (bench/servers.py), on the
-benchmark database, opens N forms (GET, untimed: each rendered form carries its own single-use token),
-then sends the N POSTs from 16 concurrent clients and reports submissions per second and the CPU time
-each process group spent per submission, counting only the processes this benchmark started (gunicorn
-and its workers, its Redis), the PostgreSQL backends connected to its database, and itself.
-Afterwards it checks that the number of new consent records equals the number of successful (302)
-responses. Target: 100/s, 0 lost.
+(2 workers of GUNICORN_WORKER_CLASS, sync by default; access log on, as in production), both on free
+loopback ports (bench/servers.py), on the benchmark database. Opens N forms (GET, untimed: each
+rendered form carries its own single-use token), then sends the N POSTs from 16 concurrent clients and
+reports submissions per second and the CPU time each process group spent per submission, counting only
+the processes this benchmark started (gunicorn and its workers, its Redis), the PostgreSQL backends
+connected to its database, and itself. Afterwards it checks that the number of new consent records
+equals the number of successful (302) responses. Target: 100/s, 0 lost.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/edna_bench .venv/bin/python bench/form_posts.py [N]
 """
@@ -81,8 +81,7 @@ def main(count):
     from forms.models import ConsentRecord
 
     with RedisServer() as redis:
-        threads = os.environ.get("GUNICORN_THREADS", "2")
-        env = production_env(database_url, redis.url, GUNICORN_THREADS=threads)
+        env = production_env(database_url, redis.url)  # GUNICORN_* from this environment
         prepare_production(env)
         with AppServer(env, workers=2, ready_path="/en/contact/", access_log=True) as server:
             BASE = server.base

@@ -8,6 +8,7 @@ says is free, and every server is stopped by the `with` block (or `stop()`) that
 Nothing here imports Django: the app servers are separate processes.
 """
 
+import atexit
 import contextlib
 import email
 import os
@@ -17,6 +18,7 @@ import socket
 import socketserver
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.error
@@ -233,10 +235,24 @@ class RedisServer:
 # gunicorn with the production settings
 
 
+_static_root = None
+
+
+def static_root():
+    """This process's own STATIC_ROOT (removed when it ends): collectstatic into the checkout's static/
+    would race with whatever else runs from the same checkout."""
+    global _static_root
+    if _static_root is None:
+        _static_root = tempfile.mkdtemp(prefix="edna-static-")
+        atexit.register(shutil.rmtree, _static_root, ignore_errors=True)
+    return _static_root
+
+
 def production_env(database_url, redis_url, **extra):
     """The environment of an app server with cms.settings.production on loopback, behind one trusted
     proxy (the load generator sends X-Forwarded-Proto/For as nginx would)."""
     env = {
+        "STATIC_ROOT": static_root(),
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
         "DATABASE_URL": database_url,
@@ -321,8 +337,15 @@ class AppServer:
     def pids(self):
         return process_tree(self.process.pid) if self.process is not None else []
 
-    def worker_pids(self):
-        return _children(self.process.pid) if self.process is not None else []
+    def worker_pids(self, timeout=30.0):
+        """The pids of gunicorn's workers, once all of them have started."""
+        deadline = time.monotonic() + timeout
+        while self.process is not None:
+            workers = _children(self.process.pid)
+            if len(workers) >= self.workers or time.monotonic() > deadline:
+                return workers
+            time.sleep(0.2)
+        return []
 
     def __enter__(self):
         return self.start()

@@ -62,6 +62,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Where `collectstatic` puts the static files (and whitenoise serves them from): the checkout's static/
+# unless STATIC_ROOT says otherwise (a release's own folder; the benchmarks' and tests' temporary one).
+STATIC_ROOT = os.environ.get("STATIC_ROOT") or STATIC_ROOT  # noqa: F405
 
 # whitenoise serves the collected static files right after the security headers are set.
 MIDDLEWARE = [*MIDDLEWARE]  # noqa: F405
