@@ -25,13 +25,16 @@ TASKS = "django_tasks_database_dbtaskresult"
 RECEIPT_ID = re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b")
 
 
-def start_worker(env):
-    return subprocess.Popen(
-        [sys.executable, "manage.py", "db_worker", "--interval", "0.5", "--no-startup-delay", "-v0"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-    )
+def start_worker(env, log):
+    """`manage.py db_worker`, its warnings (each failed e-mail attempt) appended to `log`."""
+    with open(log, "ab") as output:
+        return subprocess.Popen(
+            [sys.executable, "manage.py", "db_worker", "--interval", "0.5", "--no-startup-delay", "-v0"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=output,
+        )
 
 
 class Faults(threading.Thread):
@@ -82,9 +85,10 @@ def deliver_the_queue(database, timeout=60):
     raise AssertionError(f"{waiting} tasks still queued after {timeout} s: {stuck}")
 
 
-def test_faults_lose_and_duplicate_nothing(site_database, site_env, redis, smtp):
+def test_faults_lose_and_duplicate_nothing(site_database, site_env, redis, smtp, tmp_path):
     before = site_database.records()
-    worker = start_worker(site_env)
+    log = tmp_path / "worker.log"
+    worker = start_worker(site_env, log)
     worker_restarts = 0
     try:
         with AppServer(site_env, workers=2) as server:
@@ -95,20 +99,24 @@ def test_faults_lose_and_duplicate_nothing(site_database, site_env, redis, smtp)
             while time.monotonic() - started < LOAD_SECONDS:
                 if worker.poll() is not None:  # as a process supervisor (systemd) would
                     worker_restarts += 1
-                    worker = start_worker(site_env)
+                    worker = start_worker(site_env, log)
                 time.sleep(0.5)
             visitors.stop()
             faults.join()
         if worker.poll() is not None:
             worker_restarts += 1
-            worker = start_worker(site_env)
+            worker = start_worker(site_env, log)
         deliver_the_queue(site_database)
     finally:
         stop_process(worker)
 
     counts = visitors.counts()
     print("\n" + "\n".join(faults.log))
-    print(f"responses: {counts}; task worker restarts: {worker_restarts}")
+    retried = log.read_text(errors="replace").count("retrying at")
+    print(
+        f"responses: {counts}; e-mail attempts failed and retried: {retried}; "
+        f"worker restarts: {worker_restarts}"
+    )
     statuses = Counter(counts["GET"]) + Counter(counts["POST"])
     assert statuses[500] == 0 and statuses[0] == 0, statuses
     assert set(statuses) <= {200, 302, 503}, statuses
