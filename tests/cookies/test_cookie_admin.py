@@ -151,3 +151,20 @@ def test_the_dashboard_shows_the_counts_to_an_officer(client, officer, choices):
     assert row.select_one(".cookie-choices__total").get_text(strip=True) == "3"
     assert row.select_one(".cookie-choices__gpc").get_text(strip=True) == "2"
     assert row.select_one(".cookie-choices__total a")["href"] == "/admin/cookie-choices/?policy_version=2"
+
+
+@pytest.mark.parametrize("role", ["Legal editors", "superuser"])
+def test_legal_editors_maintain_the_cookie_snippets(client, django_user_model, role):
+    from policy.models import CookieDeclaration
+
+    client.force_login(ROLES[role](django_user_model))
+    cookie = CookieDeclaration.objects.filter(locale__language_code="kk").first()
+    assert client.get("/admin/snippets/policy/cookiedeclaration/").status_code == 200
+    assert client.get(f"/admin/snippets/policy/cookiedeclaration/edit/{cookie.pk}/").status_code == 200
+    assert client.get("/admin/snippets/policy/cookiecategory/").status_code == 200
+
+
+def test_editors_do_not_edit_the_cookie_list(client, django_user_model):
+    client.force_login(ROLES["Editors"](django_user_model))
+    response = client.get("/admin/snippets/policy/cookiedeclaration/")
+    assert response.status_code in (302, 403)
