@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from forms.current_states import STATES_SQL, StatesText, states_by_record
+from forms.erasure import email_hmac
 from forms.models import ConsentExport
 from forms.spreadsheet_cells import safe_cell, xlsx_cell
 
@@ -93,6 +94,17 @@ def headings():
     return [str(EXPORT_HEADINGS[column]) for column in EXPORT_COLUMNS]
 
 
+def export_filters(query):
+    """The listing's filters as kept in the (immutable) export log. The search term is personal data
+    (an address, a name) that an erasure must not find in a table it cannot change: it is kept only as
+    its keyed hash (`forms.erasure.email_hmac`), which still shows whether an export searched for a
+    given address."""
+    filters = {key: value for key, value in query.items() if key != "export"}
+    if filters.get("q"):
+        filters["q"] = f"hmac:{email_hmac(filters['q'])}"
+    return filters
+
+
 class ConsentExportMixin:
     """For Wagtail's IndexView: `?export=csv|xlsx` streams the filtered records (see the module)."""
 
@@ -108,7 +120,7 @@ class ConsentExportMixin:
         export = ConsentExport.objects.create(
             user=self.request.user.get_username(),
             file_format=spreadsheet_format,
-            filters={key: value for key, value in self.request.GET.items() if key != "export"},
+            filters=export_filters(self.request.GET),
         )
         log(instance=export, action="consent_forms.export", user=self.request.user, data=export.filters)
         return super().as_spreadsheet(queryset, spreadsheet_format)

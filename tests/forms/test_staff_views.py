@@ -402,3 +402,15 @@ def test_record_links_the_uploaded_cv_and_falls_back_to_keys_of_removed_fields(c
         "CV (PDF or DOCX, up to 5 MB)",
         "old_field",
     ]
+
+
+def test_an_export_searching_for_an_address_keeps_only_its_keyed_hash(client, officer, consents):
+    """The export log cannot be changed, so an erasure could never remove an address kept there."""
+    from forms.erasure import email_hmac
+
+    client.force_login(officer)
+    response = client.get("/admin/consents/?export=csv&q=en@example.kz")
+    b"".join(response.streaming_content)
+    export = ConsentExport.objects.get()
+    assert export.filters == {"q": f"hmac:{email_hmac('en@example.kz')}"}
+    assert "example.kz" not in str(ModelLogEntry.objects.get(action="consent_forms.export").data)
