@@ -21,9 +21,9 @@ INSERT_SQL = """
 WITH numbered AS (
     SELECT n, now() - (n || ' seconds')::interval AS at FROM generate_series(%(start)s, %(stop)s) AS n
 ), submissions AS (
-    INSERT INTO consent_forms_consentsubmission (form_data, email, page_id, submit_time)
+    INSERT INTO consent_forms_consentsubmission (form_data, email, email_hmac, page_id, submit_time)
     SELECT jsonb_build_object('full_name', 'Visitor ' || n, 'email', 'v' || n || '@example.kz'),
-           'v' || n || '@example.kz', %(page)s, at
+           'v' || n || '@example.kz', '', %(page)s, at
     FROM numbered RETURNING id, submit_time
 )
 INSERT INTO consent_forms_consentrecord
