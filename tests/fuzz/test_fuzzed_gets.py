@@ -37,7 +37,8 @@ PAGES = [
     "privacy/requests/",
     "privacy/requests/confirm/",
 ]
-PUBLIC_PATHS = ["/", *(f"/{language}/{page}" for language in LANGUAGES for page in PAGES)]
+UNPREFIXED = ["/", "/cookie-choices/", "/.well-known/gpc.json"]  # the cookie banner's log, GPC support
+PUBLIC_PATHS = [*UNPREFIXED, *(f"/{language}/{page}" for language in LANGUAGES for page in PAGES)]
 QUERY_NAMES = [b"edition", b"token", b"type", b"page", b"p", b"q", b"lang", b"format", b"utm_source"]
 
 
