@@ -14,9 +14,18 @@ from forms.models import ConsentRecord, PrivacyRequest
 from tests.browser.test_consent_forms import logged_in_tab
 
 
+def refuse_cookies(tab):
+    """The cookie banner asks on a visitor's first page; this one refuses, and the banner goes away."""
+    button = tab.locator("#cookie-banner [data-layer=first] [data-action=reject]")
+    if button.is_visible():
+        button.click()
+        button.wait_for(state="hidden")
+
+
 def give_every_consent(tab, base_url, email):
     """Fill in /en/contact/ ticking every purpose; the receipt number."""
     tab.goto(f"{base_url}/en/contact/")
+    refuse_cookies(tab)
     tab.fill("input[name=full_name]", "Dana Visitor")
     tab.fill("input[name=email]", email)
     tab.fill("input[name=phone]", "+7 701 123 45 67")
@@ -71,12 +80,12 @@ def test_a_withdrawal_by_link_and_one_by_request_both_show_in_the_admin(
     tab.check("input[name=request_type][value=withdrawal]")
     tab.fill("input[name=email]", "dana@example.kz")
     tab.fill("input[name=receipt_id]", receipt)
-    tab.locator("form button[type=submit]").click()
+    tab.locator("form.privacy-request-form button[type=submit]").click()
     tab.wait_for_load_state()
     (confirmation,) = mail.outbox
     link = re.search(r"https?://\S+/privacy/requests/confirm/\?token=\S+", confirmation.body).group(0)
     tab.goto(on_live_server(demo_server.url, link))
-    tab.locator("form button[type=submit]").click()
+    tab.locator(".privacy-request-confirm form button[type=submit]").click()
     tab.wait_for_load_state()
     assert tab.locator("h1").inner_text() == "Request confirmed"
     visitor.close()
