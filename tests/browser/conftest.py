@@ -28,6 +28,29 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
+# A visitor who already answered the cookie banner (cookies/static/cookies/js/cookie-banner.js): the banner
+# overlays the bottom of the window until answered, so every browser test but its own starts with this.
+COOKIE_CHOICE = ("edna_cookie_choice", "999999:necessary:00000000-0000-4000-8000-000000000000")
+
+
+@pytest.fixture(autouse=True)
+def cookie_choice_made(request, monkeypatch):
+    if request.module.__name__.endswith("test_cookie_banner"):
+        return
+    from playwright.sync_api import Browser
+
+    original = Browser.new_context
+
+    def new_context(self, *args, **kwargs):
+        context = original(self, *args, **kwargs)
+        name, value = COOKIE_CHOICE
+        hosts = ("localhost", "127.0.0.1")
+        context.add_cookies([{"name": name, "value": value, "domain": host, "path": "/"} for host in hosts])
+        return context
+
+    monkeypatch.setattr(Browser, "new_context", new_context)
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
