@@ -274,3 +274,21 @@ def test_axe_finds_no_violation_on_the_banner(visit, counters, demo_server, laye
     tab.page.add_script_tag(path=str(AXE))
     result = tab.page.evaluate("axe.run(document.querySelector('#cookie-banner')).then(r => r.violations)")
     assert [(violation["id"], [node["target"] for node in violation["nodes"]]) for violation in result] == []
+
+
+def test_the_banner_overlays_without_moving_the_page(visit, counters, demo_server):
+    """No layout shift: the banner is fixed over the bottom of the window; the content above it stays
+    where it was, and room is added below the last line so nothing stays hidden under the banner."""
+    tab = visit(java_script_enabled=False)
+    tab.page.goto(f"{demo_server.url}/en/privacy/")
+    without = tab.page.locator("h1").bounding_box()
+    tab = visit()
+    tab.page.goto(f"{demo_server.url}/en/privacy/")
+    expect_visible(tab.page)
+    assert tab.page.locator("h1").bounding_box() == without
+    tab.page.keyboard.press("End")
+    tab.page.mouse.wheel(0, 100_000)
+    tab.page.wait_for_timeout(300)
+    footer = tab.page.locator("footer [data-cookie-settings]").bounding_box()
+    top_of_banner = tab.page.locator("#cookie-banner").bounding_box()["y"]
+    assert footer["y"] + footer["height"] <= top_of_banner

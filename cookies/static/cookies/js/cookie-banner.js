@@ -112,12 +112,15 @@
         showGpcNotes();
         showSettings(withSettings);
         banner.hidden = false;
+        // Room below the page's last line, so nothing stays under the banner (nothing above moves).
+        document.body.style.paddingBottom = banner.offsetHeight + "px";
         var target = withSettings ? settingsForm.querySelector("input:not([disabled]), button") : banner;
         (target || banner).focus();
     }
 
     function close() {
         banner.hidden = true;
+        document.body.style.paddingBottom = "";
         if (returnFocusTo) {
             returnFocusTo.focus();
             returnFocusTo = null;
