@@ -20,6 +20,7 @@ use Django's CSRF check, cookie and all (`forms.csrf` accepts cookieless POSTs o
 and withdrawal links). Every answer is private and never stored by a cache.
 """
 
+import uuid
 from datetime import timedelta
 
 from django import forms as django_forms
@@ -73,10 +74,18 @@ class ConfirmationProblem(Exception):
 def read_confirmation_token(token):
     """The request number of a token this site signed less than 24 hours ago."""
     try:
-        return signing.loads(token or "", salt=SALT, max_age=CONFIRMATION_MAX_AGE)
+        value = signing.loads(token or "", salt=SALT, max_age=CONFIRMATION_MAX_AGE)
     except signing.SignatureExpired:
         raise ConfirmationProblem("expired") from None
     except signing.BadSignature:
+        raise ConfirmationProblem("invalid") from None
+    # Signed by us, but a request number only if it reads as one (a token of another kind made with the
+    # same salt must not reach the UUID lookup, which would raise).
+    if not isinstance(value, str):
+        raise ConfirmationProblem("invalid")
+    try:
+        return str(uuid.UUID(value))
+    except ValueError:
         raise ConfirmationProblem("invalid") from None
 
 
