@@ -42,9 +42,11 @@ from wagtail.log_actions import log
 from forms.admin_views import OfficersOnlyMixin
 from forms.builder import ConsentFormBuilder
 from forms.data_subject import collect, person_submissions, readable_page
+from forms.erasure import erase_person
 from forms.models import ConsentFormPage, PrivacyRequest, PrivacyRequestStatus, PrivacyRequestType
 from forms.models.records import ConsentChannel, ConsentEvent, ConsentState
 from forms.record_display import UPLOAD_PREFIX, admin_content_language, field_definitions
+from forms.request_tasks import outcome_message, send_request_outcome
 from forms.tasks import enqueue_with_record
 
 logger = logging.getLogger(__name__)
@@ -69,8 +71,6 @@ def close_request(privacy_request, status, outcome, notify=True):
     privacy_request.outcome = outcome
     privacy_request.save(update_fields=["status", "closed_at", "outcome"])
     if notify:
-        from forms.request_tasks import send_request_outcome
-
         enqueue_with_record(send_request_outcome, privacy_request.pk)
 
 
@@ -357,9 +357,6 @@ class EraseView(RequestActionView):
         )
 
     def act(self, privacy_request):
-        from forms.erasure import erase_person
-        from forms.request_tasks import outcome_message
-
         if self.request.POST.get("confirmed") != "yes":
             messages.error(self.request, _("Confirm the erasure on this page. Nothing was erased."))
             return redirect(reverse("privacy_requests:erase", args=[privacy_request.pk]))
