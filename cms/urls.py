@@ -10,7 +10,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from policy.views import version_json_at_path
+from policy.views import version_json_at_path, version_pdf_at_path
 
 # A request Django refuses as unreadable (bad charset, broken body, disallowed host) gets a translated page.
 handler400 = "home.views.bad_request"
@@ -36,6 +36,11 @@ urlpatterns += i18n_patterns(
         r"^(?P<page_path>(?:[\w\-]+/)+)versions/(?P<number>[0-9]{1,6})\.json$",
         version_json_at_path,
         name="policy_version_json",
+    ),
+    re_path(
+        r"^(?P<page_path>(?:[\w\-]+/)+)versions/(?P<number>[0-9]{1,6})\.pdf$",
+        version_pdf_at_path,
+        name="policy_version_pdf",
     ),
     path("privacy/requests/", include("forms.request_urls")),
     path("", include(wagtail_urls)),

@@ -3,7 +3,8 @@
 Works on snapshots' structured documents (`PolicySnapshot.document`): clauses are matched by their
 place (number, or position in an unnumbered section), purposes of table No. 1 by their row identity, so
 a reworded purpose shows as changed, a new row as added and a dropped row as removed. Word-level
-differences come from difflib's SequenceMatcher and are shown with <ins> and <del>.
+differences come from difflib's SequenceMatcher over words and punctuation marks taken apart (so a
+word followed by a new comma is not struck), shown with <ins> and <del>.
 """
 
 import difflib
@@ -16,7 +17,9 @@ from django.utils.translation import gettext as _
 
 from policy.document import frozen_purposes
 
-TOKEN = re.compile(r"\s+|[^\s]+")
+# Words (with inner hyphens and apostrophes: "2-нұсқа", "visitor's"), each mark of punctuation, and runs
+# of space are separate tokens: "assessed," against "assessed, but" keeps "assessed" unchanged.
+TOKEN = re.compile(r"\s+|\w+(?:[-'’‑]\w+)*|[^\w\s]")
 
 ADDED, REMOVED, CHANGED = "added", "removed", "changed"
 
@@ -136,7 +139,8 @@ def compare_documents(old, new):
     purposes = []
     for key in _merged_order(list(old_purposes), list(new_purposes)):
         before, after = old_purposes.get(key), new_purposes.get(key)
-        label = _("Purpose %(number)s") % {"number": (after or before)["number"]}
+        shown = after or before
+        label = _("Purpose %(number)s: %(name)s") % {"number": shown["number"], "name": shown["purpose"]}
         if before is None or after is None:
             status = ADDED if before is None else REMOVED
             fields = [

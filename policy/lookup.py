@@ -53,3 +53,18 @@ def forget_policy_pages(sender=None, instance=None, **kwargs):
 
     if instance is None or isinstance(instance, Page):
         policy_pages.forget()
+
+
+def updates_page_for(request):
+    """The live, public updates page (notices and their Atom feed) under the visitor's policy page, or None:
+    linked from the footer, the policy and its history, and advertised in every page's <head>."""
+    policy = policy_page_for(request)
+    if policy is None:
+        return None
+    return policy_pages.get(f"updates:{int(policy.id)}", lambda: _find_updates_page(policy))
+
+
+def _find_updates_page(policy):
+    from policy.models import PolicyUpdateIndexPage
+
+    return PolicyUpdateIndexPage.objects.live().public().child_of(policy).select_related("locale").first()

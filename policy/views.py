@@ -8,16 +8,22 @@ last complete version on the current-policy page, saying that a newer version ex
 version page of a version it has no snapshot of shows the Kazakh text with a notice.
 """
 
-from django.http import Http404, JsonResponse
+import io
+
+from django.http import FileResponse, Http404, HttpResponseNotModified, JsonResponse
+from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from home.chrome import language_of
 from home.routing import route as cached_route
-from policy import timeline
+from policy import pdf, timeline
 from policy.diff import compare_documents
 from policy.document import build_policy_document, frozen_purposes
 from policy.models import PolicySnapshot, PolicyVersion
 from policy.versioning import SOURCE_LANGUAGE
+
+PDF_MAX_AGE = 365 * 24 * 3600  # a snapshot's PDF never changes
 
 
 def _language(page):
@@ -80,7 +86,7 @@ def current_version(request, page):
             request, page, {"upcoming": upcoming[0] if upcoming else None, "no_version": True}
         )
     shown, newer = last_complete_version(page.translation_key, entry, _language(page), now)
-    snapshot, fallback = snapshot_for(shown.id, _language(page))
+    snapshot, fallback = snapshot_for(shown.id, _language(page), with_document=True)  # for its contents
     if snapshot is None:
         return live_document(request, page)
     return page.render(
@@ -93,6 +99,7 @@ def current_version(request, page):
             "newer_version": newer,
             "upcoming": upcoming[0] if upcoming else None,
             "status": "current" if newer is None else "superseded",
+            "pdf_available": pdf.available(),
         },
     )
 
@@ -142,7 +149,11 @@ def version_history(request, page):
         }
         for version in versions
     ]
-    return page.render(request, template="policy/version_history.html", context_overrides={"rows": rows})
+    return page.render(
+        request,
+        template="policy/version_history.html",
+        context_overrides={"rows": rows, "compare_form": compare_form(page)},
+    )
 
 
 def _version_or_404(page, number):
@@ -164,7 +175,7 @@ def _edition(request):
 def version_detail(request, page, number):
     version = _version_or_404(page, number)
     language = _language(page)
-    snapshot, fallback = snapshot_for(version, language, edition=_edition(request))
+    snapshot, fallback = snapshot_for(version, language, edition=_edition(request), with_document=True)
     if snapshot is None:
         raise Http404("No such edition")
     editions = list(
@@ -184,6 +195,7 @@ def version_detail(request, page, number):
             "fallback": fallback,
             "editions": editions if len(editions) > 1 else [],
             "status": _status(entry, timezone.now()),
+            "pdf_available": pdf.available(),
         },
     )
 
@@ -214,6 +226,50 @@ def version_json(request, page, number):
     )
     # The data is the frozen snapshot's (never changed) as asked in one language: its hash names it.
     response["ETag"] = f'"{snapshot.sha256}-{snapshot.id}-{_language(page)}"'
+    return response
+
+
+def _version_number(value):
+    """A version number typed or chosen in the compare form: ASCII digits only (see `_edition`)."""
+    value = (value or "").strip()
+    if not (value.isascii() and value.isdecimal() and len(value) <= 6):
+        return None
+    return int(value)
+
+
+def compare_form(page, first=None, second=None):
+    """What the "compare any two versions" form needs: every version (from the cached timeline, no
+    query) and the pair chosen (by default the one before the newest and the newest)."""
+    numbers = [entry.number for entry in timeline.versions_of(page.translation_key)]
+    if len(numbers) < 2:
+        return None
+    first = first if first in numbers else numbers[-2]
+    second = second if second in numbers else numbers[-1]
+    return {"numbers": numbers, "first": first, "second": second}
+
+
+def compare_choice(request, page):
+    """The compare form's target (GET ?from=&to=): off to the comparison, or the form again saying why not."""
+    first = _version_number(request.GET.get("from"))
+    second = _version_number(request.GET.get("to"))
+    numbers = {entry.number for entry in timeline.versions_of(page.translation_key)}
+    error = None
+    if "from" in request.GET or "to" in request.GET:
+        if first not in numbers or second not in numbers:
+            error = _("Choose two published versions.")
+        elif first == second:
+            error = _("Choose two different versions to compare.")
+        else:
+            return redirect(
+                page.get_url(request) + page.reverse_subpage("compare_versions", args=(first, second))
+            )
+    response = page.render(
+        request,
+        template="policy/compare_choice.html",
+        context_overrides={"compare_form": compare_form(page, first, second), "error": error},
+    )
+    if error:
+        response.status_code = 400
     return response
 
 
@@ -248,17 +304,52 @@ def compare_versions(request, page, first, second):
             "new_snapshot": new,
             "fallback": old_fallback or new_fallback,
             "changes": compare_documents(old.document, new.document),
+            "compare_form": compare_form(page, first, second),
         },
     )
 
 
-def version_json_at_path(request, page_path, number):
-    """/<lang>/<policy path>/versions/<n>.json: Wagtail's page URLs end in a slash, so this one is routed
-    by Django and handed to the policy page found at `page_path`."""
+def version_pdf(request, page, number):
+    """The snapshot's PDF (policy/pdf.py): the same bytes for ever, so cached for a year and named by an
+    ETag; streamed, so the page cache (which would cut its lifetime) never keeps a copy."""
+    if not pdf.available():
+        raise Http404("PDFs are not available on this server")
+    version = _version_or_404(page, number)
+    snapshot, _fallback = snapshot_for(version, _language(page), edition=_edition(request))
+    if snapshot is None:
+        raise Http404("No such edition")
+    etag = f'"pdf-{snapshot.id}-{snapshot.sha256}-{pdf.PDF_LAYOUT}"'
+    if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
+        response = HttpResponseNotModified()
+    else:
+        response = FileResponse(
+            io.BytesIO(pdf.pdf_bytes(snapshot)),
+            content_type="application/pdf",
+            filename=pdf.filename(snapshot),
+        )
+        response["Content-Disposition"] = response["Content-Disposition"].replace("attachment", "inline")
+    response["ETag"] = etag
+    response["Cache-Control"] = f"public, max-age={PDF_MAX_AGE}, immutable"
+    return response
+
+
+def _policy_page_at(request, page_path):
+    """The public policy page at `page_path` (for the addresses Django routes beside Wagtail's), else 404."""
     from policy.models import PrivacyPolicyPage
 
     found = cached_route(request, page_path)
     page = found[0] if found is not None else None
     if not isinstance(page, PrivacyPolicyPage) or page.get_view_restrictions().exists():
         raise Http404("Not a policy")
-    return version_json(request, page, int(number))
+    return page
+
+
+def version_json_at_path(request, page_path, number):
+    """/<lang>/<policy path>/versions/<n>.json: Wagtail's page URLs end in a slash, so this one is routed
+    by Django and handed to the policy page found at `page_path`."""
+    return version_json(request, _policy_page_at(request, page_path), int(number))
+
+
+def version_pdf_at_path(request, page_path, number):
+    """/<lang>/<policy path>/versions/<n>.pdf, routed as the JSON is."""
+    return version_pdf(request, _policy_page_at(request, page_path), int(number))

@@ -223,6 +223,12 @@ class PrivacyPolicyPage(
 
         return views.version_detail(request, self, number)
 
+    @path("compare/")
+    def compare_choice(self, request):
+        from policy import views
+
+        return views.compare_choice(request, self)
+
     @path("compare/<int:first>/<int:second>/")
     def compare_versions(self, request, first, second):
         from policy import views

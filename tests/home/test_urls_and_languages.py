@@ -33,7 +33,7 @@ def test_switcher_and_hreflang_link_the_three_translations(client, policy_pages,
     others = {"kk", "ru", "en"} - {language}
     assert switcher == {code: f"/{code}/privacy/" for code in others}
     assert soup.select_one(".language-switcher [aria-current]").get_text(strip=True)
-    alternates = {link["hreflang"]: link["href"] for link in soup.select("link[rel=alternate]")}
+    alternates = {link["hreflang"]: link["href"] for link in soup.select("link[rel=alternate][hreflang]")}
     assert alternates["kk"].endswith("/kk/privacy/")
     assert alternates["ru"].endswith("/ru/privacy/")
     assert alternates["en"].endswith("/en/privacy/")

@@ -49,6 +49,8 @@ def soup(response):
 
 
 def meta(page_soup):
+    for button in page_soup.select(".version-meta button"):  # e.g. the hash's copy button
+        button.decompose()
     return {
         div.dt.get_text(strip=True): div.dd.get_text(" ", strip=True)
         for div in page_soup.select(".version-meta > div")
@@ -60,7 +62,7 @@ def test_current_policy_shows_number_effective_date_and_fingerprint(client, poli
     page = soup(client.get("/en/privacy/"))
     facts = meta(page)
     assert facts["Version"] == "1"
-    assert facts["SHA-256"] == snapshot.sha256[:12]
+    assert facts["SHA-256"] == snapshot.sha256  # the full hash (#14)
     assert page.select_one(".version-meta time")["datetime"].startswith(
         str(snapshot.version.effective_from.year)
     )
