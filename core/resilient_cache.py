@@ -26,7 +26,7 @@ import logging
 import threading
 import time
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
@@ -136,11 +136,25 @@ def _false(*args, **kwargs):
     return False
 
 
+class ReusingRedisCacheClient(RedisCacheClient):
+    """Django's Redis client, reusing one `redis.Redis` per connection pool: Django builds a new one for
+    every command, which cost about a fifth of the CPU of a page served from the cache. A `redis.Redis`
+    keeps no per-command state (each command takes a connection from the pool), so one serves all."""
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        clients = self.__dict__.setdefault("_clients", {})
+        if pool not in clients:
+            clients[pool] = self._client(connection_pool=pool)
+        return clients[pool]
+
+
 class ResilientRedisCache(RedisCache):
     """django.core.cache.backends.redis.RedisCache whose failures are misses (see the module)."""
 
     def __init__(self, server, params):
         super().__init__(server, params)
+        self._class = ReusingRedisCacheClient
         self._reachability = reachability(server if isinstance(server, str) else ",".join(server))
 
     _get = _miss_when_unreachable("get", lambda key, default=None, *args, **kwargs: default, read=True)
