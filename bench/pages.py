@@ -221,6 +221,21 @@ def prepare_database(database_url):
 
     print("Preparing the database (migrate, demo content) …", flush=True)
     setup()
+    ensure_two_versions()
+
+
+def ensure_two_versions():
+    """The demo has version 1 only; compare/1/2/ needs a second (an editorial change, published in Kazakh)."""
+    from policy.models import PolicyVersion, PrivacyPolicyPage
+
+    source = PrivacyPolicyPage.objects.get(locale__language_code="kk")
+    if PolicyVersion.objects.filter(policy_key=source.translation_key).count() >= 2:
+        return
+    page = source.get_latest_revision_as_object()
+    page.intro = f"{page.intro} [2]"
+    page.version_summary = "Бенчмарк: редакциялық түзету"
+    page.version_is_material = False
+    page.save_revision().publish()
 
 
 def report(bare, stock, pages):
