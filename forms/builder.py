@@ -56,6 +56,8 @@ class SharedChoices(BaseChoiceIterator):
 
     def __init__(self, choices):
         self.choices = tuple(choices)
+        self.values = frozenset(str(value) for value, _label in self.choices)
+        self.rendered = {}  # HTML of a select of these choices, by its inputs (SharedChoicesSelect)
 
     def __iter__(self):
         return iter(self.choices)
@@ -65,6 +67,38 @@ class SharedChoices(BaseChoiceIterator):
 
     def __deepcopy__(self, memo):
         return self
+
+
+RENDERED_SELECTS_KEPT = 64  # per choice list: (field names x attributes x the choices picked) at most
+
+
+class SharedChoicesSelect(django_forms.Select):
+    """A select of a `SharedChoices` list whose HTML is rendered once per process for each name, value,
+    attributes and renderer, then reused.
+
+    Django renders each of the ~250 countries through the option template on every form shown: that was
+    over half the time of a form GET. The list never changes (`countries_named_in`), so the same inputs
+    always give the same HTML. A value that is not one of the choices (a forged POST) is rendered afresh
+    and never kept, and at most RENDERED_SELECTS_KEPT variants are kept per list.
+    """
+
+    def render(self, name, value, attrs=None, renderer=None):
+        choices = self.choices
+        if not isinstance(choices, SharedChoices) or not (
+            value is None or (isinstance(value, str) and value in choices.values)
+        ):
+            return super().render(name, value, attrs, renderer)
+        key = (name, value, _frozen(self.attrs), _frozen(attrs or {}), self.is_required, type(renderer))
+        html = choices.rendered.get(key)
+        if html is None:
+            html = super().render(name, value, attrs, renderer)
+            if len(choices.rendered) < RENDERED_SELECTS_KEPT:
+                choices.rendered[key] = html
+        return html
+
+
+def _frozen(attrs):
+    return tuple((str(name), str(value)) for name, value in attrs.items())  # order shows in the HTML
 
 
 # Codes in CLDR's territory list that are not ISO 3166-1 countries: groupings (EU, EZ, UN, QO), the unknown
@@ -142,7 +176,7 @@ class ConsentFormBuilder(FormBuilder):
 
     def create_country_field(self, field, options):
         options.pop("initial", None)
-        return django_forms.TypedChoiceField(choices=country_choices(), **options)
+        return django_forms.TypedChoiceField(choices=country_choices(), widget=SharedChoicesSelect, **options)
 
     def create_file_field(self, field, options):
         options.pop("initial", None)
