@@ -17,6 +17,11 @@ stamped with the generation it saw *before* it read the database.
 - entries are separate keys, never one dict updated by read-modify-write, so no reader can write back
   an entry it read before a forget.
 
+Within one request an entry is read from the cache once (`begin_request`/`end_request`, connected to
+Django's request signals): the templates, the routing and the views ask for the same policy page or
+company details several times, and each read was a round trip to Redis. `forget()` drops the
+namespace's reads of the current request too.
+
 A generation is random, not a counter: if the cache evicts the generation key, a new random token makes
 every older entry unusable instead of reviving one. Entries live `LIFETIME` at most, which bounds what a
 write that bypasses Django's signals (a `QuerySet.update`, raw SQL) can leave behind. docs/architecture.md
@@ -31,6 +36,7 @@ import logging
 import secrets
 import threading
 
+from asgiref.local import Local
 from django.core.cache import cache
 from django.db import connection, transaction
 
@@ -41,6 +47,17 @@ KEY_PREFIX = "edna:v1"
 
 logger = logging.getLogger(__name__)
 _open_writes = threading.local()  # namespaces changed by this thread's open transaction
+_request = Local()  # {(namespace, key): value} read during the request being served (None outside one)
+
+
+def begin_request(**kwargs):
+    """Start remembering this request's reads (Django's request_started signal)."""
+    _request.reads = {}
+
+
+def end_request(**kwargs):
+    """Stop remembering them (request_finished)."""
+    _request.reads = None
 
 
 class SharedCache:
@@ -64,6 +81,15 @@ class SharedCache:
         """The answer cached under `key`, or `compute()` (then stored) when there is no current one."""
         if self._changed_in_open_transaction():
             return compute()
+        reads = getattr(_request, "reads", None)
+        if reads is None:
+            return self._get(key, compute)
+        read_key = (self.namespace, key)
+        if read_key not in reads:
+            reads[read_key] = self._get(key, compute)
+        return reads[read_key]
+
+    def _get(self, key, compute):
         entry_key = self.entry_key(key)
         found = cache.get_many([self.generation_key, entry_key])
         generation = found.get(self.generation_key) or self._start_generation()
@@ -78,6 +104,10 @@ class SharedCache:
     def forget(self, **signal_kwargs):
         """Forget every entry of the namespace once the current transaction commits (usable as a
         signal receiver)."""
+        reads = getattr(_request, "reads", None)
+        if reads:
+            for read_key in [read_key for read_key in reads if read_key[0] == self.namespace]:
+                del reads[read_key]
         if connection.in_atomic_block:
             _changed_namespaces().add(self.namespace)
             transaction.on_commit(self._new_generation)

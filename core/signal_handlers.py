@@ -1,9 +1,11 @@
 """Signal receivers of the core app, connected once from CoreConfig.ready()."""
 
+from django.core.signals import request_finished, request_started
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from core import caching
 from core.page_cache import pages
 from core.view_restrictions import view_restrictions
 
@@ -16,6 +18,8 @@ def forget_pages(sender=None, instance=None, **kwargs):
 
 
 def register_signal_handlers():
+    request_started.connect(caching.begin_request, dispatch_uid="core-shared-cache-begin")
+    request_finished.connect(caching.end_request, dispatch_uid="core-shared-cache-end")
     for signal in (post_save, post_delete):
         signal.connect(view_restrictions.forget, sender=PageViewRestriction, dispatch_uid="core-restrictions")
     for signal in (page_published, page_unpublished, post_page_move, post_delete):
