@@ -308,7 +308,7 @@ class BlockView(RequestActionView):
         self.log(privacy_request, submissions=blocked)
         messages.success(
             self.request,
-            _("%(count)s submission(s) blocked: left out of listings, exports and e-mails until unblocked.")
+            _("Submissions blocked: %(count)s. They are left out of listings, exports and e-mails until unblocked.")
             % {"count": blocked},
         )
         return redirect(inspect_url(privacy_request))
@@ -324,7 +324,7 @@ class UnblockView(RequestActionView):
             person_submissions(privacy_request.email).filter(blocked_at__isnull=False).update(blocked_at=None)
         )
         self.log(privacy_request, submissions=unblocked)
-        messages.success(self.request, _("%(count)s submission(s) unblocked.") % {"count": unblocked})
+        messages.success(self.request, _("Submissions unblocked: %(count)s.") % {"count": unblocked})
         return redirect(inspect_url(privacy_request))
 
 
@@ -380,7 +380,7 @@ class EraseView(RequestActionView):
         messages.success(
             self.request,
             _(
-                "Erased: %(submissions)s submission(s), %(files)s file(s), %(requests)s request(s). "
+                "Erased. Submissions: %(submissions)s, files: %(files)s, requests: %(requests)s. "
                 "The consent evidence is kept."
             )
             % {"submissions": erasure.submissions, "files": erasure.files, "requests": erasure.requests},
@@ -452,7 +452,7 @@ class WithdrawView(RequestActionView):
         )
         messages.success(
             self.request,
-            _("%(count)s consent(s) withdrawn; the request is done and the visitor is told.")
+            _("Consents withdrawn: %(count)s. The request is done and the visitor is told.")
             % {"count": len(events)},
         )
         return redirect(inspect_url(privacy_request))

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from bs4 import BeautifulSoup
+from django.utils import translation
 
 from forms.models import PrivacyRequest, PrivacyRequestStatus
 from tests.forms.test_staff_views import ROLES, speaks
@@ -94,7 +95,7 @@ def test_the_panel_costs_two_counts(client, django_user_model, queue, django_ass
 
     request = RequestFactory().get("/admin/")
     request.user = ROLES["superuser"](django_user_model)
-    with time_machine.travel(NOW, tick=False), django_assert_max_num_queries(2):
+    with time_machine.travel(NOW, tick=False), django_assert_max_num_queries(2), translation.override("en"):
         html = PrivacyRequestsDuePanel().render_html({"request": request, "csrf_token": ""})
     assert "2 overdue requests" in html
 

@@ -303,7 +303,7 @@ def test_the_dry_run_lists_exactly_what_the_real_run_erases_and_changes_nothing(
     assert stored_cv.exists()
     listed = {str(record.receipt_id) for record in (careers, gone, kept) if str(record.receipt_id) in dry}
     assert listed == {str(careers.receipt_id), str(gone.receipt_id)}
-    assert "Would erase 2 submissions" in dry
+    assert "Submissions past their retention term that would be erased: 2" in dry
 
     with django_capture_on_commit_callbacks(execute=True):
         real = run()
@@ -311,14 +311,14 @@ def test_the_dry_run_lists_exactly_what_the_real_run_erases_and_changes_nothing(
         str(record.receipt_id) for record in ConsentRecord.objects.filter(submission__erased_at__isnull=False)
     }
     assert erased == listed
-    assert "Erased 2 submissions past their retention term (1 files deleted)." in real
+    assert "Submissions past their retention term erased: 2; files deleted: 1." in real
     assert not stored_cv.exists()
     purpose_lines = real.split("Submissions per purpose:")[1]
     assert "Recruitment for vacancies" not in purpose_lines  # labels are the source language's
     assert "Бос лауазымдарға орналасу" in purpose_lines
 
     again = run()
-    assert "Erased 0 submissions" in again
+    assert "term erased: 0;" in again
     assert ConsentEvent.objects.filter(state="expired").count() == 1  # careers' purpose, once
 
 
@@ -343,17 +343,17 @@ def test_requests_left_unconfirmed_for_24_hours_expire(db):
         request_type="information", language="en", email="open@example.kz", status="open"
     )
     with later(0, hours=24):
-        assert "Would expire 1 privacy requests" in run("--dry-run")
+        assert "hours that would expire: 1." in run("--dry-run")
         assert PrivacyRequest.objects.get(pk=stale.pk).status == "awaiting-confirmation"
-        assert "Expired 1 privacy requests" in run()
+        assert "hours expired: 1." in run()
     stale.refresh_from_db()
     assert (stale.status, stale.email, stale.details) == ("expired", "", "")
     assert stale.email_hmac == email_hmac("stale@example.kz") and stale.closed_at is not None
     assert PrivacyRequest.objects.get(pk=recent.pk).status == "awaiting-confirmation"
     assert PrivacyRequest.objects.get(pk=confirmed.pk).status == "open"
     with later(0, hours=25):
-        assert "Expired 1 privacy requests" in run()  # the recent one, 24 hours old now; never twice
-        assert "Expired 0 privacy requests" in run()
+        assert "hours expired: 1." in run()  # the recent one, 24 hours old now; never twice
+        assert "hours expired: 0." in run()
 
 
 def test_the_daily_task_runs_the_same_and_returns_counts_only(submit):

@@ -102,7 +102,11 @@ def test_the_400_page_speaks_the_language_of_the_address(fuzz_site, path, langua
         assert page.h1.get_text(strip=True) == (
             heading or translation.gettext("The request could not be read")
         )
-        assert translation.gettext("Nothing you sent has been stored.").split(".")[0] in text_of(response)
+        stored = translation.gettext(
+            "Nothing you sent has been stored. Please open the page again and, if it had a form, send it "
+            "from there."
+        )
+        assert stored.split(".")[0] in text_of(response)
     assert page.select_one(f'a[href="/{language}/"]') is not None
 
 

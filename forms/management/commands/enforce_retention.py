@@ -42,7 +42,7 @@ class Command(BaseCommand):
         if report.dry_run:
             self.stdout.write(_("Dry run: nothing is changed."))
             self.stdout.write(
-                _("Would erase %(count)s submissions past their retention term:")
+                _("Submissions past their retention term that would be erased: %(count)s")
                 % {"count": len(report.expired)}
             )
             for item in report.expired:
@@ -52,7 +52,7 @@ class Command(BaseCommand):
                 )
         else:
             self.stdout.write(
-                _("Erased %(count)s submissions past their retention term (%(files)s files deleted).")
+                _("Submissions past their retention term erased: %(count)s; files deleted: %(files)s.")
                 % {"count": len(report.expired), "files": report.files}
             )
         summary = report.summary()
@@ -68,12 +68,12 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {count:>6}  {label}")
         if report.blocked:
             self.stdout.write(
-                _("Kept %(count)s submissions past their term because they are blocked.")
+                _("Submissions past their term kept because they are blocked: %(count)s.")
                 % {"count": report.blocked}
             )
         message = (
-            _("Would expire %(count)s privacy requests left unconfirmed for 24 hours.")
+            _("Privacy requests left unconfirmed for 24 hours that would expire: %(count)s.")
             if report.dry_run
-            else _("Expired %(count)s privacy requests left unconfirmed for 24 hours.")
+            else _("Privacy requests left unconfirmed for 24 hours expired: %(count)s.")
         )
         self.stdout.write(message % {"count": report.requests_expired})
