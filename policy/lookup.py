@@ -7,9 +7,9 @@ ancestors' slugs; see `policy.signal_handlers`).
 """
 
 from django.db.models import Q
-from wagtail.models import Locale
 
 from core.caching import SharedCache
+from home.chrome import active_locale_id
 from policy.versioning import SOURCE_LANGUAGE
 
 policy_pages = SharedCache("policy-pages", "the live privacy policy page of each locale")
@@ -20,9 +20,9 @@ def policy_page_for(request):
     cached = getattr(request, "_policy_page", False) if request is not None else False
     if cached is not False:
         return cached
-    locale = Locale.get_active()
-    page = policy_page_in(locale.id)
-    if page is not None and page.locale_id != locale.id:  # only the source language's: no own page
+    locale_id = active_locale_id()  # Locale.get_active() without its query
+    page = policy_page_in(locale_id)
+    if page is not None and page.locale_id != locale_id:  # only the source language's: no own page
         page = None
     if request is not None:
         request._policy_page = page

@@ -8,7 +8,7 @@ from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
 from core.text import NormalisedLineEndingsMixin
-from core.view_restrictions import CachedViewRestrictionsMixin
+from core.view_restrictions import CachedViewRestrictionsMixin, any_view_restriction
 from policy.permissions import LegalPermissionsMixin
 
 
@@ -32,13 +32,10 @@ class PolicyUpdateIndexPage(
         return ["/", "feed/"]
 
     def notices(self):
-        return (
-            PolicyUpdatePage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("version")
-            .order_by("-version__number", "-first_published_at")
-        )
+        notices = PolicyUpdatePage.objects.child_of(self).live()
+        if any_view_restriction():  # .public() reads every restriction: skipped while there is none
+            notices = notices.public()
+        return notices.select_related("version").order_by("-version__number", "-first_published_at")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
