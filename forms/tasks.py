@@ -76,6 +76,14 @@ def note_delivery(record, kind, status, **fields):
     )
 
 
+def already_sent(record, kind):
+    """Whether this e-mail went out already: the task worker runs a task again when its database
+    connection died mid-way (`core/management/commands/db_worker.py`), and must not send it twice."""
+    from forms.models import DeliveryStatus, EmailDelivery
+
+    return EmailDelivery.objects.filter(record=record, kind=kind, status=DeliveryStatus.SENT).exists()
+
+
 def not_sending(record):
     """Why no e-mail may go out about this record now (its submission blocked or erased), else None."""
     from forms.models import NotSentReason
@@ -136,6 +144,8 @@ def notify_staff(record_id, attempt=1):
     from forms.models import DeliveryStatus, EmailKind, NotSentReason
 
     record = get_record(record_id)
+    if already_sent(record, EmailKind.STAFF_NOTIFICATION):
+        return "already sent"
     reason = not_sending(record)
     page = record.form_page
     recipients = [
@@ -173,6 +183,8 @@ def send_receipt(record_id, attempt=1):
     from forms.models import ConsentFormPage, DeliveryStatus, EmailKind, NotSentReason
 
     record = get_record(record_id)
+    if already_sent(record, EmailKind.RECEIPT):
+        return "already sent"
     reason = not_sending(record)
     if reason is None and not record.submission.email:
         reason = NotSentReason.NO_ADDRESS

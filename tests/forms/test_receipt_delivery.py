@@ -148,3 +148,15 @@ def test_a_receipt_not_sent_says_why(client, officer, form_data, erased, expecte
     assert send_receipt.call(record.pk).startswith("not sent")
     assert mail.outbox == []
     assert deliveries_shown(client, record)["Receipt to the visitor"] == expected
+
+
+def test_a_task_run_again_after_it_sent_does_not_send_twice(posted):
+    """The worker requeues a task whose connection died after the e-mail left (db_worker): the second
+    run must see the delivery recorded and send nothing."""
+    from forms.tasks import send_receipt
+
+    run_ready_tasks()
+    sent = [message for message in mail.outbox if message.to == [ADDRESS]]
+    assert len(sent) == 1
+    assert send_receipt.call(posted.pk) == "already sent"
+    assert [message for message in mail.outbox if message.to == [ADDRESS]] == sent
