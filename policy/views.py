@@ -68,6 +68,22 @@ def _status(entry, now):
     return "superseded"
 
 
+def outdated_translation(page):
+    """The source's newest version when this language's newest snapshot is of an older one, else None.
+
+    From the cached timeline (no query). The source language is never outdated; a language with no
+    snapshot at all reads the source text with the fallback notice instead."""
+    language = _language(page)
+    if language == SOURCE_LANGUAGE:
+        return None
+    entries = timeline.versions_of(page.translation_key)
+    source = [entry for entry in entries if entry.latest_snapshot_id(SOURCE_LANGUAGE)]
+    own = [entry for entry in entries if entry.latest_snapshot_id(language)]
+    if not source or not own or own[-1].number >= source[-1].number:
+        return None
+    return source[-1]
+
+
 def live_document(request, page, extra_context=None):
     """The page's own content (previews, and a policy with no version in effect yet)."""
     return page.render(
@@ -100,6 +116,7 @@ def current_version(request, page):
             "upcoming": upcoming[0] if upcoming else None,
             "status": "current" if newer is None else "superseded",
             "pdf_available": pdf.available(),
+            "outdated_translation": None if newer else outdated_translation(page),
         },
     )
 
@@ -152,7 +169,11 @@ def version_history(request, page):
     return page.render(
         request,
         template="policy/version_history.html",
-        context_overrides={"rows": rows, "compare_form": compare_form(page)},
+        context_overrides={
+            "rows": rows,
+            "compare_form": compare_form(page),
+            "outdated_translation": outdated_translation(page),
+        },
     )
 
 
@@ -196,6 +217,7 @@ def version_detail(request, page, number):
             "editions": editions if len(editions) > 1 else [],
             "status": _status(entry, timezone.now()),
             "pdf_available": pdf.available(),
+            "outdated_translation": outdated_translation(page),
         },
     )
 

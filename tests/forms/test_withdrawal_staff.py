@@ -81,6 +81,8 @@ def test_the_record_view_lists_its_events_and_current_states(client, officer):
     soup = BeautifulSoup(client.get(f"/admin/consents/inspect/{record.pk}/").content.decode(), "html.parser")
     (item,) = soup.select(".consent-events li")
     assert "4 · withdrawn (receipt link)" in item.get_text(" ", strip=True)
-    assert datetime.fromisoformat(item.select_one("time")["datetime"]) == event.occurred_at
+    assert datetime.fromisoformat(item.select_one("time")["datetime"]) == event.occurred_at.replace(
+        microsecond=0
+    )
     states = [state.get_text() for state in soup.select(".consent-grant-state")]
     assert sorted(states) == ["refused", "withdrawn"]

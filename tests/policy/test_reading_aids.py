@@ -4,6 +4,7 @@ button; the frozen HTML itself is never changed."""
 import pytest
 from bs4 import BeautifulSoup
 from django.utils import translation
+from django.utils.text import Truncator
 
 from policy.document import frozen_purposes
 from policy.models import PolicySnapshot
@@ -115,3 +116,73 @@ def test_one_name_for_the_policy_in_each_language(client, policy_pages, lang):
     named = [a.get_text(strip=True) for a in page.select(f'a[href="/{lang}/privacy/"]:not(.button)')]
     assert len(named) >= 2 and set(named) == {title}  # the menu and the footer
     assert page.select_one(".card h2").get_text(strip=True) == title
+
+
+VALID_DATETIME = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:Z|[+-]\d{2}:?\d{2})$"
+
+
+@pytest.mark.parametrize("url", ["/kk/privacy/", "/kk/privacy/versions/", "/kk/privacy/versions/1/"])
+def test_time_datetime_values_are_valid_html(client, policy_pages, url):
+    import re
+
+    times = soup(client.get(url)).select("time[datetime]")
+    assert times
+    for time in times:
+        assert re.match(VALID_DATETIME, time["datetime"]), time["datetime"]
+
+
+def test_html_datetime_drops_microseconds_and_keeps_the_offset():
+    from datetime import UTC, date, datetime
+
+    from home.templatetags.time_tags import html_datetime
+
+    moment = datetime(2026, 11, 28, 3, 36, 12, 123456, tzinfo=UTC)
+    with translation.override("en"):
+        shown = html_datetime(moment)
+    assert shown.startswith("2026-11-28T") and ".123456" not in shown
+    import re
+
+    assert re.match(VALID_DATETIME, shown)
+    assert html_datetime(date(2026, 1, 2)) == "2026-01-02"
+    assert html_datetime(None) == ""
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/en/", "/en/privacy/", "/en/privacy/versions/", "/en/privacy/versions/1/", "/en/privacy/compare/"],
+)
+def test_every_page_has_a_description_and_a_favicon(client, policy_pages, url):
+    page = soup(client.get(url))
+    [description] = page.select('head meta[name="description"]')
+    assert 20 <= len(description["content"].strip()) <= 200
+    assert page.select_one('head link[rel="icon"]')["href"].endswith(".svg")
+
+
+def test_the_policy_is_described_by_its_introduction_and_a_version_by_its_summary(client, policy_pages):
+    snapshot = PolicySnapshot.objects.get(language="en")
+    policy = soup(client.get("/en/privacy/")).select_one('meta[name="description"]')["content"]
+    assert policy[:60] == snapshot.document["intro"][:60]
+    version = soup(client.get("/en/privacy/versions/1/")).select_one('meta[name="description"]')["content"]
+    assert version == Truncator(snapshot.summary or snapshot.document["intro"]).chars(160)
+
+
+@pytest.mark.parametrize("url", ["/{lang}/privacy/versions/", "/{lang}/privacy/versions/1/"])
+def test_an_outdated_translation_says_so_with_a_link_to_the_kazakh_text(client, policy_pages, url):
+    from tests.policy.helpers import make_versions
+
+    make_versions(policy_pages["kk"], 1)  # version 2, in Kazakh only
+    with translation.override("en"):
+        page = soup(client.get(url.format(lang="en")))
+    notice = page.select_one(".notice--outdated-translation")
+    assert notice is not None
+    assert "version 2" in notice.get_text() and "out of date" in notice.get_text()
+    assert notice.select_one("a")["href"] == "/en/privacy/versions/2/"
+    kazakh = soup(client.get(notice.select_one("a")["href"]))
+    assert kazakh.select_one(".notice--info") is not None
+    assert soup(client.get(url.format(lang="kk"))).select_one(".notice--outdated-translation") is None
+
+
+def test_an_up_to_date_translation_has_no_notice(client, policy_pages):
+    for lang in ("kk", "ru", "en"):
+        for url in (f"/{lang}/privacy/", f"/{lang}/privacy/versions/", f"/{lang}/privacy/versions/1/"):
+            assert soup(client.get(url)).select_one(".notice--outdated-translation") is None, url
