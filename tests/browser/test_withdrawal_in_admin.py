@@ -105,7 +105,7 @@ def test_a_withdrawal_by_link_and_one_by_request_both_show_in_the_admin(
     assert form.locator("input[name=consent]:checked").count() == granted - 1
     form.locator("button[type=submit]").click()
     admin.wait_for_url(f"**/admin/privacy-requests/inspect/{privacy_request.pk}/")
-    assert "the request is done" in admin.locator(".messages").inner_text()
+    assert "The request is done" in admin.locator(".messages").inner_text()
     assert "Withdrew consents for the person" in admin.locator(".privacy-request-history").inner_text()
 
     admin.goto(f"{demo_server.url}/admin/consents/inspect/{record.pk}/")
