@@ -13,6 +13,7 @@ from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from core.management.commands import db_worker
+from tests.task_queue import make_worker
 
 pytestmark = pytest.mark.usefixtures("transactional_db")  # the worker opens its own transactions
 DATABASE_BACKEND = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -32,15 +33,7 @@ def database_queue(settings):
 
 
 def worker():
-    return db_worker.ResilientWorker(
-        queue_names=["default"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="test-worker",
-    )
+    return make_worker(db_worker.ResilientWorker, queue_names=["default"])
 
 
 def status(result):

@@ -13,7 +13,6 @@ from django.apps import apps
 from django.db import models
 from django.forms.models import model_to_dict
 from django.test import override_settings
-from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 from wagtail.models import ModelLogEntry
 
@@ -25,6 +24,7 @@ from forms.models.records import ConsentChannel, ConsentEvent, ConsentState
 from forms.record_display import submission_answers
 from tests.forms.helpers import CAREERS_ANSWERS, CONTACT_ANSWERS
 from tests.forms.submitting import submitter
+from tests.task_queue import run_ready_tasks
 
 
 @pytest.fixture
@@ -142,21 +142,6 @@ def test_erasing_a_person_leaves_the_address_nowhere_and_the_evidence_untouched(
     assert all(entry.data == {"reason": "request", "privacy_request": str(request.uuid)} for entry in entries)
 
 
-def run_queued_tasks():
-    """What `manage.py db_worker` does with the tasks due now."""
-    worker = Worker(
-        queue_names=["*"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="test-worker",
-    )
-    for result in list(DBTaskResult.objects.ready()):
-        worker.run_task(result)
-
-
 def test_queued_and_failed_e_mails_keep_no_trace_of_an_erased_address(submit, monkeypatch):
     """With production's queue (django-tasks' database backend) and an SMTP server that refuses the
     address, quoting it: after the erasure, no task row nor delivery status names it."""
@@ -168,7 +153,7 @@ def test_queued_and_failed_e_mails_keep_no_trace_of_an_erased_address(submit, mo
     with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
         submit("contact", "en")
         monkeypatch.setattr("django.core.mail.message.EmailMessage.send", refuse)
-        run_queued_tasks()
+        run_ready_tasks()
     assert DBTaskResult.objects.exists()
     erase_person(address)
     assert rows_containing(address) == []

@@ -11,13 +11,13 @@ from django.core import mail
 from django.test import override_settings
 from django.utils import timezone
 from django_tasks.base import TaskResultStatus
-from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
 from forms.models import ConsentRecord, ConsentSubmission, DeliveryStatus, EmailDelivery, EmailKind
 from forms.tasks import MAX_ATTEMPTS, DeliveryFailed, send_receipt
 from tests.forms.helpers import fill
 from tests.forms.test_staff_views import make_records, speaks, user_in
+from tests.task_queue import run_ready_tasks
 
 DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 ADDRESS = "aigerim@example.kz"  # the contact form's answer in tests.forms.helpers
@@ -27,21 +27,6 @@ ADDRESS = "aigerim@example.kz"  # the contact form's answer in tests.forms.helpe
 def database_queue():
     with override_settings(TASKS=DATABASE_QUEUE):
         yield
-
-
-def run_ready_tasks():
-    """What `manage.py db_worker` does with the tasks due now (a retry later is not due)."""
-    worker = Worker(
-        queue_names=["*"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="test-worker",
-    )
-    for result in list(DBTaskResult.objects.ready()):
-        worker.run_task(result)
 
 
 @pytest.fixture
