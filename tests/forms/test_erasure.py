@@ -23,19 +23,7 @@ from forms.models import ConsentRecord, ConsentSubmission, PrivacyRequest
 from forms.models.records import ConsentChannel, ConsentEvent, ConsentState
 from forms.record_display import submission_answers
 from tests.forms.helpers import CAREERS_ANSWERS, CONTACT_ANSWERS
-from tests.forms.submitting import submitter
 from tests.task_queue import run_ready_tasks
-
-
-@pytest.fixture
-def private_media(settings, tmp_path):
-    settings.PRIVATE_MEDIA_ROOT = tmp_path
-    return tmp_path
-
-
-@pytest.fixture
-def submit(client, policy_pages, private_media, django_capture_on_commit_callbacks):
-    return submitter(client, django_capture_on_commit_callbacks)
 
 
 def evidence(record):

@@ -7,7 +7,6 @@ requests left unconfirmed for 24 hours expire."""
 import datetime
 import io
 
-import pytest
 import time_machine
 from django.core.management import call_command
 from django.utils import timezone, translation
@@ -20,21 +19,9 @@ from forms.retention_tasks import enforce_retention_daily
 from policy.models import PolicySnapshot, ProcessingPurpose
 from policy.retention_rules import RetentionRule
 from tests.forms.helpers import CAREERS_ANSWERS, CONTACT_ANSWERS
-from tests.forms.submitting import submitter
 from tests.policy.helpers import fresh, publish
 
 DAY = datetime.timedelta(days=1)
-
-
-@pytest.fixture
-def private_media(settings, tmp_path):
-    settings.PRIVATE_MEDIA_ROOT = tmp_path
-    return tmp_path
-
-
-@pytest.fixture
-def submit(client, policy_pages, private_media, django_capture_on_commit_callbacks):
-    return submitter(client, django_capture_on_commit_callbacks)
 
 
 def later(days, hours=0):
