@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from home.chrome import language_of
 from home.routing import route as cached_route
-from policy import pdf, timeline
+from policy import pdf, snapshot_cache, timeline
 from policy.diff import compare_documents
 from policy.document import build_policy_document, frozen_purposes
 from policy.models import PolicySnapshot, PolicyVersion
@@ -193,17 +193,45 @@ def _edition(request):
     return int(value) or None
 
 
+def _newest_from_cache(page, number, language):
+    """(snapshot, is_fallback) of version `number`'s newest edition, as `snapshot_for` finds it, but from
+    the cached timeline and snapshots (no query once cached); None when the timeline does not know it."""
+    for entry in timeline.versions_of(page.translation_key):
+        if entry.number != number:
+            continue
+        own = entry.latest_snapshot_id(language)
+        snapshot_id = own or entry.latest_snapshot_id(SOURCE_LANGUAGE)
+        snapshot = snapshot_cache.snapshot_by_id(snapshot_id) if snapshot_id else None
+        return (snapshot, not own) if snapshot is not None else None
+    return None
+
+
+def _editions(version, language):
+    """[(sequence, created_at)] of a version's editions in a language. Cached with the snapshots: the
+    namespace is forgotten whenever a snapshot (a new edition) is created, and snapshots never change."""
+    return snapshot_cache.snapshots.get(
+        f"editions:{version.id}:{language}",
+        lambda: list(
+            PolicySnapshot.objects.filter(version=version, language=language)
+            .order_by("sequence")
+            .values_list("sequence", "created_at")
+        ),
+    )
+
+
 def version_detail(request, page, number):
-    version = _version_or_404(page, number)
     language = _language(page)
-    snapshot, fallback = snapshot_for(version, language, edition=_edition(request), with_document=True)
+    edition = _edition(request)
+    found = _newest_from_cache(page, number, language) if edition is None else None
+    if found is not None:
+        snapshot, fallback = found
+        version = snapshot.version
+    else:
+        version = _version_or_404(page, number)
+        snapshot, fallback = snapshot_for(version, language, edition=edition, with_document=True)
     if snapshot is None:
         raise Http404("No such edition")
-    editions = list(
-        PolicySnapshot.objects.filter(version=version, language=snapshot.language)
-        .order_by("sequence")
-        .values_list("sequence", "created_at")
-    )
+    editions = _editions(version, snapshot.language)
     entry = timeline.VersionEntry(
         version.id, str(version.policy_key), version.number, version.effective_from, False
     )
