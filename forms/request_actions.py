@@ -308,7 +308,10 @@ class BlockView(RequestActionView):
         self.log(privacy_request, submissions=blocked)
         messages.success(
             self.request,
-            _("Submissions blocked: %(count)s. They are left out of listings, exports and e-mails until unblocked.")
+            _(
+                "Submissions blocked: %(count)s. They are left out of listings, exports and e-mails until "
+                "unblocked."
+            )
             % {"count": blocked},
         )
         return redirect(inspect_url(privacy_request))
