@@ -7,10 +7,12 @@ an id `clause-…` or `purpose-…`. The links work without JavaScript (they cha
 page's script (static js/reading-aids.js) also copies the address when one is clicked.
 """
 
+import functools
 import re
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 CONTENTS_ID = "contents"
@@ -40,6 +42,13 @@ def _link(anchor, label):
 
 def with_anchor_links(html):
     """The frozen HTML with a "#" link at the start of every clause and purpose row (copy of the text)."""
+    return _with_anchor_links(str(html), get_language())
+
+
+@functools.lru_cache(maxsize=64)
+def _with_anchor_links(html, language):
+    """Keyed by the HTML itself and the language of the links' labels: a snapshot's HTML never changes,
+    so the few texts shown are linked once per process instead of once per request."""
 
     def clause(match):
         number = match["clause"]
