@@ -13,6 +13,7 @@ import uuid
 import pytest
 from django.db import DatabaseError, connection, transaction
 
+from cookies.models import CookieChoice
 from forms.models import ConsentExport, ConsentGrant, ConsentRecord, ConsentSubmission
 from forms.models.records import ConsentChannel, ConsentEvent, ConsentState
 from policy.immutable import install_immutability_triggers
@@ -32,6 +33,7 @@ KNOWN_EVIDENCE_TABLES = {
     "consent_forms_consentgrant",
     "consent_forms_consentexport",
     "consent_forms_consentevent",
+    "cookie_consent_cookiechoice",
 }
 
 EVIDENCE_TABLES_SQL = """
@@ -101,6 +103,7 @@ def evidence_tables(policy_pages):
         state=ConsentState.WITHDRAWN,
         channel=ConsentChannel.RECEIPT_LINK,
     )
+    CookieChoice.objects.create(policy_version=1, analytics=False, method="reject", gpc=False, language="kk")
     # Run the deferred foreign-key checks now: TRUNCATE refuses a table with pending trigger events
     # before its own triggers are asked.
     execute("SET CONSTRAINTS ALL IMMEDIATE", "SET CONSTRAINTS ALL DEFERRED")
