@@ -18,7 +18,7 @@ and answers 404 as it would). The result is handed to Wagtail the way Wagtail ke
 from django.http import Http404
 from wagtail.models import Page, Site
 
-from home.chrome import active_locale_id, chrome_entry
+from home.chrome import active_locale_id, chrome_entry, site_chrome
 
 
 def _tree(site, locale_id):
@@ -51,6 +51,14 @@ def route(request, path):
             break
     else:
         return None
+    # The page, then its translations and the home page's menu for the chrome: one round trip for the three.
+    site_chrome.prefetch(
+        [
+            f"page-object:{page_id}",
+            f"site:{site.pk}:page:{page_id}:translations",
+            f"site:{site.pk}:locale:{locale_id}:home",
+        ]
+    )
     try:
         return _page(page_id).route(request, components[depth:])
     except Http404:
