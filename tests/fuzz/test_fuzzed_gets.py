@@ -26,6 +26,8 @@ PAGES = [
     "privacy/versions/1.json",
     "privacy/versions/2/",
     "privacy/versions/2.json",
+    "privacy/versions/1.pdf",
+    "privacy/compare/",
     "privacy/compare/1/2/",
     "privacy/compare/2/1/",
     "privacy/updates/",
