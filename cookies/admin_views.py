@@ -57,7 +57,7 @@ class CookieChoiceIndexView(OfficersOnlyMixin, generic.IndexView):
 
 
 class CookieChoiceInspectView(OfficersOnlyMixin, generic.InspectView):
-    pass
+    """Wagtail's inspect view of one logged choice, behind the Privacy officers' rule like the listing."""
 
 
 class CookieChoiceViewSet(ReadOnlyViewSetMixin, ModelViewSet):

@@ -113,10 +113,8 @@ class StatesText:
 
     def columns(self, states):
         """(purposes consented, current states) of [(number, granted, state)] or `STATES_SQL` text."""
-        try:
+        if states in self.worded:
             return self.worded[states]
-        except KeyError:
-            pass
         parsed = parse_states_sql(states) if isinstance(states, str) or states is None else states
         columns = (
             ", ".join(str(number) for number, granted, _state in parsed if granted),

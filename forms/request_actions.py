@@ -118,9 +118,11 @@ class RequestActionView(OfficersOnlyMixin, View):
             return self.act(privacy_request)
 
     def show(self, privacy_request):
+        """The page of a GET; only views that allow GET (`http_method_names`) define it."""
         raise NotImplementedError
 
     def act(self, privacy_request):
+        """Carry out the action on an open request of the right type; every action view defines it."""
         raise NotImplementedError
 
     def log(self, privacy_request, **data):
