@@ -7,14 +7,20 @@ from wagtail.users.models import UserProfile
 from tests.browser.test_consent_forms import logged_in_tab, submit_contact_form
 
 
-def test_one_click_withdrawal_from_the_receipt_shows_in_the_officers_listing(
-    browser, demo_server, django_user_model
-):
+def english_speaking_officer(django_user_model):
+    """A Privacy officer whose admin speaks English (the assertions read English)."""
     officer = django_user_model.objects.create_user("officer", password="officer-pass-1")
     officer.groups.add(Group.objects.get(name="Privacy officers"))
     profile = UserProfile.get_for_user(officer)
     profile.preferred_language = "en"
     profile.save()
+    return officer
+
+
+def test_one_click_withdrawal_from_the_receipt_shows_in_the_officers_listing(
+    browser, demo_server, django_user_model
+):
+    english_speaking_officer(django_user_model)
 
     visitor = browser.new_context(locale="en-GB")
     tab = visitor.new_page()

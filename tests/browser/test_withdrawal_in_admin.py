@@ -6,12 +6,11 @@ carries it out with the inspect page's form, and the record then shows every con
 import re
 from urllib.parse import urlsplit
 
-from django.contrib.auth.models import Group
 from django.core import mail
-from wagtail.users.models import UserProfile
 
 from forms.models import ConsentRecord, PrivacyRequest
 from tests.browser.test_consent_forms import logged_in_tab
+from tests.browser.test_withdrawal import english_speaking_officer
 
 
 def refuse_cookies(tab):
@@ -52,11 +51,7 @@ def states_on_record_page(admin):
 def test_a_withdrawal_by_link_and_one_by_request_both_show_in_the_admin(
     browser, demo_server, django_user_model
 ):
-    officer = django_user_model.objects.create_user("officer", password="officer-pass-1")
-    officer.groups.add(Group.objects.get(name="Privacy officers"))
-    profile = UserProfile.get_for_user(officer)
-    profile.preferred_language = "en"
-    profile.save()
+    english_speaking_officer(django_user_model)
 
     visitor = browser.new_context(locale="en-GB")
     tab = visitor.new_page()
